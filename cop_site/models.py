@@ -1,0 +1,100 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+
+class HomePage(Page):
+    intro = RichTextField(
+        _("introductie"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Korte tekst bovenaan: wat de community is en voor wie."),
+    )
+    guide_teaser = models.TextField(
+        _("tekst bij de gids"),
+        blank=True,
+        help_text=_("Eén of twee zinnen die naar de Inspiratiegids verwijzen."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("guide_teaser"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "knowledge.GuidePage",
+        "knowledge.GlossaryPage",
+        "knowledge.CaseIndexPage",
+        "cop_site.StandardPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("startpagina")
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.models import CaseIndexPage, GuidePage, Perspective, PracticeCasePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["guide"] = GuidePage.objects.live().first()
+        context["case_index"] = CaseIndexPage.objects.live().first()
+        context["perspectives"] = Perspective.objects.select_related("chapter")
+        context["latest_cases"] = PracticeCasePage.objects.for_listing()[:6]
+        return context
+
+
+class StandardPage(Page):
+    intro = models.TextField(_("introductie"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["cop_site.HomePage", "cop_site.StandardPage"]
+    subpage_types = ["cop_site.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standaardpagina")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    organisation_name = models.CharField(_("naam vereniging"), max_length=200, default="Vereniging van projectbureaus")
+    about = models.TextField(
+        _("over de vereniging"),
+        blank=True,
+        help_text=_("Een korte beschrijving voor de voettekst."),
+    )
+    contact_email = models.EmailField(_("algemeen e-mailadres"), blank=True)
+    practical_contact_name = models.CharField(_("contactpersoon praktische vragen"), max_length=200, blank=True)
+    practical_contact_email = models.EmailField(_("e-mail praktische vragen"), blank=True)
+    theme_contact_name = models.CharField(_("contactpersoon themasuggesties"), max_length=200, blank=True)
+    theme_contact_email = models.EmailField(_("e-mail themasuggesties"), blank=True)
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("about"),
+        FieldPanel("contact_email"),
+        MultiFieldPanel(
+            [FieldPanel("practical_contact_name"), FieldPanel("practical_contact_email")],
+            heading=_("Praktische vragen over bijeenkomsten"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("theme_contact_name"), FieldPanel("theme_contact_email")],
+            heading=_("Suggesties voor thema's"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("website-instellingen")

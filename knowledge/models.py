@@ -1,0 +1,468 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+
+from cop_site.blocks import BodyBlock
+
+CASE_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class Perspective(models.Model):
+    """One of the guide's four perspectives ("invalshoeken").
+
+    The four rows come from a data migration; editors change their texts only.
+    """
+
+    name = models.CharField(_("naam"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True, editable=False)
+    short_description = models.TextField(
+        _("korte beschrijving"),
+        help_text=_("Eén of twee zinnen: waar gaat deze invalshoek over?"),
+    )
+    colour = models.CharField(
+        _("kleur"),
+        max_length=7,
+        help_text=_("Accentkleur als hexcode, bijvoorbeeld #1f5f8b. Kies een donkere kleur."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), editable=False)
+
+    panels = [FieldPanel("name"), FieldPanel("short_description"), FieldPanel("colour")]
+
+    class Meta:
+        ordering = ["sort_order"]
+        verbose_name = _("invalshoek")
+        verbose_name_plural = _("invalshoeken")
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(index.Indexed, models.Model):
+    class Type(models.TextChoices):
+        GEMEENTE = "gemeente", _("Gemeente")
+        PROVINCIE = "provincie", _("Provincie")
+        WATERSCHAP = "waterschap", _("Waterschap")
+        RIJKSOVERHEID = "rijksoverheid", _("Rijksoverheid")
+        OVERIG = "overig", _("Overig")
+
+    class Province(models.TextChoices):
+        DRENTHE = "drenthe", "Drenthe"
+        FLEVOLAND = "flevoland", "Flevoland"
+        FRIESLAND = "friesland", "Fryslân"
+        GELDERLAND = "gelderland", "Gelderland"
+        GRONINGEN = "groningen", "Groningen"
+        LIMBURG = "limburg", "Limburg"
+        NOORD_BRABANT = "noord-brabant", "Noord-Brabant"
+        NOORD_HOLLAND = "noord-holland", "Noord-Holland"
+        OVERIJSSEL = "overijssel", "Overijssel"
+        UTRECHT = "utrecht", "Utrecht"
+        ZEELAND = "zeeland", "Zeeland"
+        ZUID_HOLLAND = "zuid-holland", "Zuid-Holland"
+
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    type = models.CharField(_("soort"), max_length=20, choices=Type.choices, default=Type.GEMEENTE)
+    province = models.CharField(
+        _("provincie"),
+        max_length=20,
+        choices=Province.choices,
+        blank=True,
+        help_text=_("Laat leeg voor landelijke organisaties."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("type"), FieldPanel("province")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+
+    def __str__(self):
+        return self.name
+
+
+class Definition(index.Indexed, ClusterableModel):
+    term = models.CharField(_("begrip"), max_length=200, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        unique=True,
+        max_length=200,
+        blank=True,
+        help_text=_("Het anker op de begrippenpagina. Wordt uit het begrip gemaakt als u het leeg laat."),
+    )
+    definition = RichTextField(
+        _("omschrijving"),
+        features=["bold", "italic", "link"],
+        help_text=_("Een heldere omschrijving in gewone taal."),
+    )
+    synonyms = models.CharField(
+        _("synoniemen"),
+        max_length=500,
+        blank=True,
+        help_text=_("Andere woorden voor hetzelfde begrip, gescheiden door komma's. Zoeken gebruikt ze."),
+    )
+    related_terms = ParentalManyToManyField(
+        "self",
+        verbose_name=_("verwante begrippen"),
+        related_name="related_from",
+        blank=True,
+        symmetrical=False,
+    )
+
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("slug"),
+        FieldPanel("definition"),
+        FieldPanel("synonyms"),
+        FieldPanel("related_terms"),
+    ]
+    search_fields = [
+        index.SearchField("term", boost=3),
+        index.AutocompleteField("term"),
+        index.SearchField("synonyms"),
+        index.SearchField("definition"),
+    ]
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("begrip")
+        verbose_name_plural = _("begrippen")
+
+    def __str__(self):
+        return self.term
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.term)
+        super().save(*args, **kwargs)
+
+    @property
+    def synonym_list(self):
+        return [s.strip() for s in self.synonyms.split(",") if s.strip()]
+
+    @property
+    def initial(self):
+        first = self.term[:1].upper()
+        return first if first.isalpha() else "#"
+
+
+class GuidePage(Page):
+    intro = RichTextField(_("introductie"), features=["bold", "italic", "link", "ul"], blank=True)
+    booklet = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("boekje (download)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("De Inspiratiegids als PDF om te downloaden."),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("booklet")]
+
+    parent_page_types = ["cop_site.HomePage"]
+    subpage_types = ["knowledge.GuideChapterPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("inspiratiegids")
+
+    def chapters(self):
+        return GuideChapterPage.objects.child_of(self).live().select_related("perspective").order_by("path")
+
+    def table_of_contents(self):
+        """The chapters with their building blocks, in two queries."""
+        chapters = list(self.chapters())
+        blocks = BuildingBlockPage.objects.descendant_of(self).live().order_by("path")
+        for chapter in chapters:
+            chapter.toc_blocks = [b for b in blocks if b.path.startswith(chapter.path)]
+        return chapters
+
+
+class GuideChapterPage(Page):
+    perspective = models.OneToOneField(
+        Perspective,
+        verbose_name=_("invalshoek"),
+        on_delete=models.PROTECT,
+        related_name="chapter",
+        help_text=_("Elk hoofdstuk hoort bij precies één invalshoek."),
+    )
+    intro = models.TextField(_("introductie"), help_text=_("Een korte samenvatting van het hoofdstuk."))
+    body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+        index.FilterField("perspective"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("perspective"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["knowledge.GuidePage"]
+    subpage_types = ["knowledge.BuildingBlockPage"]
+
+    class Meta:
+        verbose_name = _("hoofdstuk van de gids")
+        verbose_name_plural = _("hoofdstukken van de gids")
+
+    def building_blocks(self):
+        return BuildingBlockPage.objects.child_of(self).live().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        guide = self.get_parent().specific
+        chapters = guide.table_of_contents()
+        position = next(i for i, c in enumerate(chapters) if c.pk == self.pk) if self.live else None
+        context["guide"] = guide
+        context["toc"] = chapters
+        context["building_blocks"] = self.building_blocks()
+        if position is not None:
+            context["previous_chapter"] = chapters[position - 1] if position > 0 else None
+            context["next_chapter"] = chapters[position + 1] if position + 1 < len(chapters) else None
+        context["cases"] = PracticeCasePage.objects.for_listing().filter(perspectives=self.perspective)[:6]
+        context["case_index"] = CaseIndexPage.objects.live().first()
+        return context
+
+
+class BuildingBlockPage(Page):
+    summary = models.TextField(_("samenvatting"), help_text=_("Eén of twee zinnen over deze bouwsteen."))
+    body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+    ]
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+
+    parent_page_types = ["knowledge.GuideChapterPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("bouwsteen")
+        verbose_name_plural = _("bouwstenen")
+
+    def clean(self):
+        super().clean()
+        # The case list filters on ?bouwsteen=<slug>, so slugs must be unique across chapters.
+        clash = BuildingBlockPage.objects.filter(slug=self.slug).exclude(pk=self.pk)
+        if clash.exists():
+            raise ValidationError({"slug": _("Er is al een bouwsteen met deze slug in een ander hoofdstuk.")})
+
+    @cached_property
+    def chapter(self):
+        return GuideChapterPage.objects.select_related("perspective").parent_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["chapter"] = self.chapter
+        context["cases"] = PracticeCasePage.objects.for_listing().filter(building_blocks=self)
+        context["case_index"] = CaseIndexPage.objects.live().first()
+        return context
+
+
+class GlossaryPage(Page):
+    intro = RichTextField(_("introductie"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cop_site.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("begrippenlijst")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        groups = {}
+        for definition in Definition.objects.prefetch_related("related_terms"):
+            groups.setdefault(definition.initial, []).append(definition)
+        context["groups"] = sorted(groups.items())
+        return context
+
+
+class CaseIndexPage(Page):
+    intro = RichTextField(_("introductie"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cop_site.HomePage"]
+    subpage_types = ["knowledge.PracticeCasePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("overzicht praktijkvoorbeelden")
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import CaseFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        case_filter = CaseFilter(request.GET, PracticeCasePage.objects.for_listing().child_of(self))
+        context["filter"] = case_filter
+        context["page_obj"] = case_filter.page
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # Malformed input (a year or page that is not a number) is the visitor's error.
+        response.status_code = response.context_data["filter"].status_code
+        return response
+
+
+class CaseTag(TaggedItemBase):
+    content_object = ParentalKey("knowledge.PracticeCasePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class PracticeCasePageManager(PageManager):
+    def for_listing(self):
+        """Live, public cases with what a card shows, newest first, in a fixed number of queries."""
+        return (
+            self.live()
+            .public()
+            .prefetch_related("perspectives", "organisations")
+            .order_by("-first_published_at", "-pk")
+        )
+
+
+class PracticeCaseForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        if "perspectives" in self.fields and not cleaned_data.get("perspectives"):
+            self.add_error("perspectives", _("Kies minstens één invalshoek."))
+        return cleaned_data
+
+
+class PracticeCasePage(Page):
+    class Phase(models.TextChoices):
+        VERKENNING = "verkenning", _("Verkenning")
+        ONTWERP = "ontwerp", _("Ontwerp")
+        UITVOERING = "uitvoering", _("Uitvoering")
+        AFGEROND = "afgerond", _("Afgerond en geëvalueerd")
+
+    summary = models.TextField(
+        _("samenvatting"),
+        help_text=_("Twee tot vier zinnen: wat is er gedaan en wat leverde het op?"),
+    )
+    organisations = ParentalManyToManyField(
+        Organisation,
+        verbose_name=_("organisaties"),
+        related_name="cases",
+        blank=True,
+        help_text=_("De gemeente, provincie of andere organisatie(s) van dit voorbeeld."),
+    )
+    perspectives = ParentalManyToManyField(
+        Perspective,
+        verbose_name=_("invalshoeken"),
+        related_name="cases",
+        help_text=_("Minstens één: welke invalshoek(en) laat dit voorbeeld zien?"),
+    )
+    building_blocks = ParentalManyToManyField(
+        BuildingBlockPage,
+        verbose_name=_("bouwstenen"),
+        related_name="cases",
+        blank=True,
+        help_text=_("De bouwstenen uit de gids die in dit voorbeeld worden toegepast."),
+    )
+    phase = models.CharField(_("fase"), max_length=20, choices=Phase.choices, default=Phase.UITVOERING)
+    year = models.PositiveSmallIntegerField(
+        _("jaar"), help_text=_("Het jaar waarin het voorbeeld speelde of startte.")
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("afbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    situation = RichTextField(
+        _("situatie"), features=CASE_TEXT_FEATURES, help_text=_("Wat was de opgave en de aanleiding?")
+    )
+    approach = RichTextField(_("aanpak"), features=CASE_TEXT_FEATURES, help_text=_("Wat is er gedaan, met wie?"))
+    results = RichTextField(_("resultaten"), features=CASE_TEXT_FEATURES, help_text=_("Wat heeft het opgeleverd?"))
+    lessons = RichTextField(_("lessen"), features=CASE_TEXT_FEATURES, help_text=_("Wat kunnen anderen hiervan leren?"))
+    contact_name = models.CharField(_("naam contactpersoon"), max_length=200, blank=True)
+    contact_role = models.CharField(_("functie contactpersoon"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
+    tags = ClusterTaggableManager(through=CaseTag, blank=True, verbose_name=_("trefwoorden"))
+
+    objects = PracticeCasePageManager()
+    base_form_class = PracticeCaseForm
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("situation"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+        index.FilterField("year"),
+        index.RelatedFields("organisations", [index.SearchField("name")]),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisations"),
+                FieldPanel("perspectives", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("building_blocks"),
+                FieldPanel("phase"),
+                FieldPanel("year"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Indeling"),
+        ),
+        FieldPanel("image"),
+        FieldPanel("situation"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        FieldPanel("lessons"),
+        InlinePanel("attachments", heading=_("Bijlagen"), label=_("Bijlage")),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],
+            heading=_("Contactpersoon"),
+        ),
+    ]
+
+    parent_page_types = ["knowledge.CaseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("praktijkvoorbeeld")
+        verbose_name_plural = _("praktijkvoorbeelden")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["case_index"] = self.get_parent().specific
+        return context
+
+
+class CaseAttachment(Orderable):
+    page = ParentalKey(PracticeCasePage, related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(
+        _("titel"), max_length=200, blank=True, help_text=_("Laat leeg om de documenttitel te gebruiken.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    @property
+    def label(self):
+        return self.title or self.document.title

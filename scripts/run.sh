@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Set up and run the site with demo content on http://127.0.0.1:8000.
+# Without DATABASE_URL it uses a local SQLite file and Wagtail's database search.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh requirements.txt
+export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-cop_site.settings.dev}"
+py=.venv/bin/python
+
+echo "==> Migrating the database"
+$py manage.py migrate --no-input
+echo "==> Loading demo content (prints the dev-only logins)"
+$py manage.py load_demo_content
+
+cat <<TXT
+
+  Site:   http://127.0.0.1:8000/
+  Admin:  http://127.0.0.1:8000/admin/
+
+TXT
+exec $py manage.py runserver 127.0.0.1:8000

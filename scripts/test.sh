@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Set up and run every check and the whole test suite against real services:
+# PostgreSQL and Chromium (and, from the search issue on, Elasticsearch).
+# Without DATABASE_URL it starts a throwaway PostgreSQL of its own.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+bash scripts/setup.sh requirements-test.txt
+py=.venv/bin/python
+
+# Chromium for the browser tests, from Debian (Playwright cannot download browsers here).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "==> Installing Chromium"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing: run 'sudo apt-get install -y chromium'." >&2
+    exit 1
+  fi
+fi
+
+if [ -z "${DATABASE_URL:-}" ]; then
+  source scripts/throwaway-postgres.sh
+fi
+echo "==> PostgreSQL: ${DATABASE_URL%%\?*}"
+
+echo "==> ruff"
+$py -m ruff check .
+$py -m ruff format --check .
+
+echo "==> Django checks"
+export DJANGO_SETTINGS_MODULE=cop_site.settings.test
+$py manage.py check --fail-level WARNING
+$py manage.py makemigrations --check --dry-run
+DJANGO_SETTINGS_MODULE=cop_site.settings.production \
+  DJANGO_SECRET_KEY="ci-dummy-secret-$(date +%s)-not-for-real-use-0123456789abcdefghij" \
+  DJANGO_ALLOWED_HOSTS=example.org \
+  $py manage.py check --deploy --fail-level WARNING
+
+echo "==> Collecting static files"
+$py manage.py collectstatic --no-input --verbosity 0
+
+echo "==> pytest"
+set +e
+$py -m pytest "$@"
+status=$?
+set -e
+if [ "$status" = 5 ]; then
+  echo "pytest collected no tests: that is a failure." >&2
+  exit 1
+fi
+exit "$status"
