@@ -7,13 +7,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BodyBlock
+from .blocks import INTRO_FEATURES, BodyBlock
 
 
 class HomePage(Page):
     intro = RichTextField(
         _("introductie"),
-        features=["bold", "italic", "link"],
+        features=INTRO_FEATURES,
         blank=True,
         help_text=_("Korte tekst bovenaan: wat de community is en voor wie."),
     )

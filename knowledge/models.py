@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
-from cop_site.blocks import BodyBlock
+from cop_site.blocks import INTRO_FEATURES, BodyBlock
 
 CASE_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -106,7 +106,7 @@ class Definition(index.Indexed, ClusterableModel):
     )
     definition = RichTextField(
         _("omschrijving"),
-        features=["bold", "italic", "link"],
+        features=INTRO_FEATURES,
         help_text=_("Een heldere omschrijving in gewone taal."),
     )
     synonyms = models.CharField(
@@ -161,7 +161,7 @@ class Definition(index.Indexed, ClusterableModel):
 
 
 class GuidePage(Page):
-    intro = RichTextField(_("introductie"), features=["bold", "italic", "link", "ul"], blank=True)
+    intro = RichTextField(_("introductie"), features=[*INTRO_FEATURES, "ul"], blank=True)
     booklet = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("boekje (download)"),
@@ -279,7 +279,7 @@ class BuildingBlockPage(Page):
 
 
 class GlossaryPage(Page):
-    intro = RichTextField(_("introductie"), features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(_("introductie"), features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["cop_site.HomePage"]
@@ -299,7 +299,7 @@ class GlossaryPage(Page):
 
 
 class CaseIndexPage(Page):
-    intro = RichTextField(_("introductie"), features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(_("introductie"), features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["cop_site.HomePage"]

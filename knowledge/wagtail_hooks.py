@@ -1,11 +1,15 @@
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+import wagtail.admin.rich_text.editors.draftail.features as draftail_features
+from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Definition, Organisation, Perspective
 from .permissions import FixedSetPermissionPolicy
+from .rich_text import ContentstateDefinitionLinkConversionRule, DefinitionLinkHandler
 
 register_permission_policy(Perspective, FixedSetPermissionPolicy(Perspective))
 
@@ -45,3 +49,25 @@ class KnowledgeViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(KnowledgeViewSetGroup)
+
+
+@hooks.register("register_rich_text_features")
+def register_definition_link_feature(features):
+    features.register_link_type(DefinitionLinkHandler)
+    features.register_editor_plugin(
+        "draftail",
+        "definition",
+        draftail_features.EntityFeature(
+            {
+                "type": "DEFINITION",
+                "icon": "help",
+                "description": _("Link naar een begrip"),
+                "chooserUrls": {
+                    "definitionChooser": reverse_lazy("wagtailsnippetchoosers_knowledge_definition:choose")
+                },
+            },
+            js=["wagtailadmin/js/chooser-modal.js", "knowledge/js/definition-link.js"],
+        ),
+    )
+    features.register_converter_rule("contentstate", "definition", ContentstateDefinitionLinkConversionRule)
+    features.default_features.append("definition")

@@ -10,3 +10,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DEMO_EDITOR_PASSWORD = "test-editor-password"
+# Serve static files straight from the finders, so the live server used by the
+# browser tests has the real CSS without a collectstatic step.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
