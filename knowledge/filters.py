@@ -17,6 +17,20 @@ from .models import BuildingBlockPage, Organisation, Perspective
 PAGE_SIZE = 12
 
 
+def is_year(value):
+    # isdigit() alone accepts superscripts such as "²⁰²⁴", which int() refuses.
+    return value.isascii() and value.isdigit() and len(value) == 4
+
+
+def parse_page_number(raw):
+    """A page number from the query string, or None when it is not a positive whole number."""
+    digits = raw.lstrip("0")
+    if not (raw.isascii() and raw.isdigit()) or not digits:
+        return None
+    # Past a billion there are no pages; cap before int() meets a huge string.
+    return int(digits) if len(digits) <= 9 else 10**9
+
+
 @dataclass
 class FacetOption:
     value: str
@@ -76,7 +90,7 @@ class CaseFilter:
     def _clean(self, name):
         values = [v.strip() for v in self.params.getlist(name) if v.strip()]
         if name == "jaar":
-            if any(not v.isdigit() or len(v) != 4 for v in values):
+            if not all(is_year(v) for v in values):
                 self.status_code = 400
                 self.messages.append(_("Het jaar moet een getal van vier cijfers zijn, bijvoorbeeld 2024."))
                 return []
@@ -103,13 +117,13 @@ class CaseFilter:
 
     def _paginate(self):
         paginator = Paginator(self.queryset, PAGE_SIZE)
-        raw = self.params.get("page", "1")
-        if not raw.isdigit() or int(raw) < 1:
+        number = parse_page_number(self.params.get("page", "1"))
+        if number is None:
             self.status_code = 400
             self.messages.append(_("Het paginanummer moet een positief geheel getal zijn."))
             return paginator.page(1)
         try:
-            return paginator.page(int(raw))
+            return paginator.page(number)
         except EmptyPage:
             self.status_code = 404
             self.messages.append(
@@ -120,8 +134,10 @@ class CaseFilter:
     def facets(self):
         facets = []
         for name, (label, lookup) in self.FACETS.items():
-            base = self._apply(self.base_queryset, skip=name).order_by()
-            counts = dict(base.values_list(lookup).annotate(n=Count("pk", distinct=True)).values_list(lookup, "n"))
+            matching = self._apply(self.base_queryset, skip=name).order_by().values("pk")
+            # Count over a subquery: reusing the filter's join would count only the matching relation rows.
+            cases = self.base_queryset.model.objects.filter(pk__in=matching).order_by()
+            counts = dict(cases.values_list(lookup).annotate(n=Count("pk", distinct=True)).values_list(lookup, "n"))
             labels = self.known_values(name)
             if labels is None:  # years: newest first
                 labels = {str(y): str(y) for y in sorted((y for y in counts if y), reverse=True)}

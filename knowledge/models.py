@@ -1,5 +1,8 @@
+import unicodedata
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -36,6 +39,9 @@ class Perspective(models.Model):
     colour = models.CharField(
         _("kleur"),
         max_length=7,
+        validators=[
+            RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Geef de kleur als hexcode met zes tekens, zoals #1f5f8b."))
+        ],
         help_text=_("Accentkleur als hexcode, bijvoorbeeld #1f5f8b. Kies een donkere kleur."),
     )
     sort_order = models.PositiveSmallIntegerField(_("volgorde"), editable=False)
@@ -84,7 +90,14 @@ class Organisation(index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("type"), FieldPanel("province")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        # The admin listing combines search with these filters and sort orders.
+        index.FilterField("name"),
+        index.FilterField("type"),
+        index.FilterField("province"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -135,6 +148,8 @@ class Definition(index.Indexed, ClusterableModel):
         index.AutocompleteField("term"),
         index.SearchField("synonyms"),
         index.SearchField("definition"),
+        index.FilterField("term"),
+        index.FilterField("synonyms"),
     ]
 
     class Meta:
@@ -145,9 +160,18 @@ class Definition(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.term
 
-    def save(self, *args, **kwargs):
+    def clean(self):
+        super().clean()
+        self.slug = self.slug or slugify(self.term)
         if not self.slug:
-            self.slug = slugify(self.term)
+            raise ValidationError({"term": _("Gebruik minstens één letter of cijfer in het begrip.")})
+        if Definition.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"slug": _("Dit anker is al in gebruik bij een ander begrip. Kies een andere slug.")}
+            )
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or slugify(self.term)
         super().save(*args, **kwargs)
 
     @property
@@ -156,8 +180,9 @@ class Definition(index.Indexed, ClusterableModel):
 
     @property
     def initial(self):
-        first = self.term[:1].upper()
-        return first if first.isalpha() else "#"
+        """The A–Z group: accents folded, so "Één" files under E."""
+        first = unicodedata.normalize("NFKD", self.term[:1])[:1].upper()
+        return first if first.isascii() and first.isalpha() else "#"
 
 
 class GuidePage(Page):
@@ -230,7 +255,8 @@ class GuideChapterPage(Page):
         context = super().get_context(request, *args, **kwargs)
         guide = self.get_parent().specific
         chapters = guide.table_of_contents()
-        position = next(i for i, c in enumerate(chapters) if c.pk == self.pk) if self.live else None
+        # A preview of a new or unpublished chapter is not in the table of contents.
+        position = next((i for i, c in enumerate(chapters) if c.pk == self.pk), None)
         context["guide"] = guide
         context["toc"] = chapters
         context["building_blocks"] = self.building_blocks()
@@ -273,7 +299,8 @@ class BuildingBlockPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chapter"] = self.chapter
-        context["cases"] = PracticeCasePage.objects.for_listing().filter(building_blocks=self)
+        cases = PracticeCasePage.objects.for_listing()
+        context["cases"] = cases.filter(building_blocks=self) if self.pk else cases.none()
         context["case_index"] = CaseIndexPage.objects.live().first()
         return context
 

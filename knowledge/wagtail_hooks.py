@@ -1,21 +1,31 @@
 from django.urls import reverse_lazy
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 import wagtail.admin.rich_text.editors.draftail.features as draftail_features
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from .models import Definition, Organisation, Perspective
-from .permissions import FixedSetPermissionPolicy
+from .permissions import RestrictedPermissionPolicy
 from .rich_text import ContentstateDefinitionLinkConversionRule, DefinitionLinkHandler
 
-register_permission_policy(Perspective, FixedSetPermissionPolicy(Perspective))
+# The four perspectives are a fixed set: editors change their texts only.
+register_permission_policy(Perspective, RestrictedPermissionPolicy(Perspective, forbidden={"add", "delete"}))
+
+
+class PerspectiveIndexView(IndexView):
+    @cached_property
+    def columns(self):
+        # No bulk selection: the only bulk action would be a delete nobody may do.
+        return [column for column in super().columns if column.name != "bulk_actions"]
 
 
 class PerspectiveViewSet(SnippetViewSet):
     model = Perspective
+    index_view_class = PerspectiveIndexView
     icon = "radio-full"
     menu_label = _("Invalshoeken")
     list_display = ["name", "slug", "short_description"]

@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "cop_site.apps.CopStaticFilesConfig",
     "django.contrib.postgres",
 ]
 
@@ -187,7 +187,12 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
+# Public search: Elasticsearch when ELASTICSEARCH_URL is set, else the database fallback.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
+SEARCH_INDEX_ALIAS = env("SEARCH_INDEX_ALIAS", "cop-content")
+# "wait_for" makes a published page searchable before the editor's request returns.
+SEARCH_REFRESH_ON_WRITE = env("SEARCH_REFRESH_ON_WRITE", "false")
 
 # Where the dev-only editor login comes from; never used under production settings.
 DEMO_EDITOR_USERNAME = env("DEMO_EDITOR_USERNAME", "redacteur")
@@ -198,6 +203,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
+    # One line per Elasticsearch request is noise; failures are logged by search.index.
+    "loggers": {"elastic_transport": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
 
 

@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import ELASTICSEARCH_URL, SECRET_KEY
 
 DEBUG = False
 SECRET_KEY = SECRET_KEY or "test-only-insecure-key"
@@ -14,3 +14,10 @@ DEMO_EDITOR_PASSWORD = "test-editor-password"
 # browser tests has the real CSS without a collectstatic step.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Search: tests run on the database fallback unless a test enables Elasticsearch
+# (tests/search/conftest.py) with the server from ELASTICSEARCH_URL.
+TEST_ELASTICSEARCH_URL = ELASTICSEARCH_URL
+ELASTICSEARCH_URL = ""
+SEARCH_INDEX_ALIAS = "cop-test"
+SEARCH_REFRESH_ON_WRITE = "wait_for"

@@ -1,0 +1,401 @@
+"""Build the Dutch demo site: guide, chapters, building blocks, glossary, cases and about pages.
+
+Safe to run again: pages are found by their natural key under their parent and
+updated in place (a new revision is published only when something changed);
+snippets are updated by term or name. Nothing else is deleted, except Wagtail's
+"Welcome to your new Wagtail site!" page on a fresh install.
+"""
+
+import logging
+import time
+from collections import Counter
+from datetime import datetime
+from functools import partial
+from html import escape
+from io import BytesIO, StringIO
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.safestring import SafeData
+from django.utils.text import slugify
+
+from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+from wagtail.utils.file import hash_filelike
+
+from tqdm import tqdm
+
+from cop_site.demo import content
+from cop_site.demo.pdf import one_page_pdf
+from cop_site.models import HomePage, SiteSettings, StandardPage
+from knowledge.models import (
+    BuildingBlockPage,
+    CaseIndexPage,
+    Definition,
+    GlossaryPage,
+    GuideChapterPage,
+    GuidePage,
+    Organisation,
+    Perspective,
+    PracticeCasePage,
+)
+
+WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
+
+
+def rich_text(paragraphs):
+    """One paragraph or a list of them as rich-text HTML; plain strings are escaped, safe strings kept."""
+    if isinstance(paragraphs, str):
+        paragraphs = [paragraphs]
+    # quote=False: apostrophes stay readable in the stored HTML ("zo'n", not "zo&#x27;n").
+    return "".join(f"<p>{p if isinstance(p, SafeData) else escape(p, quote=False)}</p>" for p in paragraphs)
+
+
+def stream(body):
+    """Turn `(type, value)` pairs from the content module into BodyBlock stream data."""
+    converters = {
+        "heading": lambda text: {"text": text, "level": "h2"},
+        "paragraph": lambda text: RichText(rich_text(text)),
+        "people": lambda value: value,
+    }
+    return [(block_type, converters[block_type](value)) for block_type, value in body]
+
+
+def without_ids(data):
+    """Stream data without the block ids Wagtail generates, so two versions can be compared."""
+    if isinstance(data, list):
+        return [without_ids(item) for item in data]
+    if isinstance(data, dict):
+        return {key: without_ids(value) for key, value in data.items() if key != "id"}
+    return data
+
+
+def comparable(obj, name):
+    """A field's value in a form that compares equal when the content is the same."""
+    field = obj._meta.get_field(name)
+    value = field.value_from_object(obj)
+    if isinstance(field, StreamField):
+        return without_ids(field.get_prep_value(value))
+    if field.many_to_many:
+        return sorted(item.pk for item in value)
+    return value
+
+
+def assign(obj, values):
+    for name, value in values.items():
+        if obj._meta.get_field(name).many_to_many:
+            getattr(obj, name).set(value)
+        else:
+            setattr(obj, name, value)
+
+
+def update(obj, values):
+    """Assign `values` to `obj`; return whether that changed anything (always True for a new object)."""
+    before = {name: comparable(obj, name) for name in values} if obj.pk else None
+    assign(obj, values)
+    return before != {name: comparable(obj, name) for name in values}
+
+
+def upsert(model, lookup, values):
+    """Create or update one snippet by its natural key; save only if something changed."""
+    obj = model.objects.filter(**lookup).first() or model(**lookup)
+    if update(obj, values):
+        obj.save()
+    return obj
+
+
+def get_all(queryset, field, values):
+    """The objects whose `field` is in `values`, in that order; a missing one is an error in the demo data."""
+    found = {getattr(obj, field): obj for obj in queryset.filter(**{f"{field}__in": values})}
+    missing = [value for value in values if value not in found]
+    if missing:
+        raise CommandError(f"Niet gevonden in {queryset.model._meta.verbose_name_plural}: {', '.join(missing)}")
+    return [found[value] for value in values]
+
+
+def published_at(day):
+    return timezone.make_aware(datetime(day.year, day.month, day.day, 10, 0))
+
+
+class Command(BaseCommand):
+    help = "Vult de site met Nederlandstalige demo-inhoud. Veilig om vaker te draaien."
+
+    def handle(self, *args, verbosity=1, **options):
+        started = time.monotonic()
+        self.pages = Counter()
+        # Wagtail and the task runner log every page save at INFO; the bar says enough.
+        logging.disable(logging.INFO)
+        try:
+            self.build(verbosity)
+        finally:
+            logging.disable(logging.NOTSET)
+        self.stdout.write(self.summary(time.monotonic() - started))
+        if self.editor_password:
+            self.stdout.write(
+                f"Inloggen op /admin/ als: {settings.DEMO_EDITOR_USERNAME} / {self.editor_password} "
+                "(alleen voor ontwikkeling)"
+            )
+
+    def build(self, verbosity):
+        with transaction.atomic():
+            steps = self.plan()
+            bar = tqdm(steps, desc="Demo-inhoud", unit="stap", file=self.stderr._out, disable=verbosity < 1)
+            for label, step in bar:
+                bar.set_postfix_str(label)
+                step()
+        # Saving already updates the search index; a full rebuild keeps it exactly in step.
+        call_command("update_index", verbosity=0, stdout=StringIO(), stderr=StringIO())
+
+    def plan(self):
+        """The steps, in order; later steps use what earlier ones built (self.home, self.guide, ...)."""
+        return [
+            ("startpagina", self.build_home),
+            ("inspiratiegids", self.build_guide),
+            *[
+                (perspective.slug, partial(self.build_chapter, perspective))
+                for perspective in Perspective.objects.all()
+            ],
+            ("begrippen", self.build_glossary),
+            ("organisaties", self.build_organisations),
+            ("praktijkvoorbeelden", self.build_case_index),
+            *[(case["slug"], partial(self.build_case, case)) for case in content.CASES],
+            *[(page["slug"], partial(self.build_standard_page, page)) for page in content.STANDARD_PAGES],
+            ("instellingen", self.build_settings),
+            ("redacteur", self.build_editor),
+        ]
+
+    # --- helpers -------------------------------------------------------------
+
+    def page(self, parent, model, lookup, **fields):
+        """Create or update a published child page of `parent`.
+
+        `lookup` is the page's natural key among its siblings: {} for a page that exists
+        once (max_count = 1), otherwise e.g. {"slug": ...} or {"perspective": ...}.
+        """
+        page = model.objects.child_of(parent).filter(**lookup).first()
+        if page is None:
+            clash = parent.get_children().filter(slug=fields["slug"]).first()
+            if clash:
+                raise CommandError(f"{clash.url_path} bestaat al en is geen {model._meta.verbose_name}.")
+            page = model()
+            assign(page, fields)
+            parent.add_child(instance=page)
+            outcome = "nieuw"
+        elif update(page, fields) or not page.live or page.has_unpublished_changes:
+            outcome = "bijgewerkt"
+        else:
+            self.pages["ongewijzigd"] += 1
+            return page
+        page.save_revision().publish()
+        self.pages[outcome] += 1
+        return page
+
+    def remove_welcome_page(self, root):
+        """Delete Wagtail's placeholder home page from a fresh install, and nothing else."""
+        welcome = Page.objects.child_of(root).exact_type(Page).filter(title=WAGTAIL_WELCOME_TITLE, numchild=0)
+        for page in welcome:
+            Site.objects.filter(root_page=page).update(root_page=root)
+            page.delete()
+
+    # --- steps ---------------------------------------------------------------
+
+    def build_home(self):
+        root = Page.get_first_root_node()
+        self.remove_welcome_page(root)
+        data = content.HOME
+        self.home = self.page(
+            root,
+            HomePage,
+            {},
+            slug=data["slug"],
+            title=data["title"],
+            intro=rich_text(data["intro"]),
+            guide_teaser=data["guide_teaser"],
+        )
+        site = (
+            Site.objects.filter(is_default_site=True).first()
+            or Site.objects.filter(hostname="localhost", port=80).first()
+            or Site()
+        )
+        site.hostname, site.port, site.is_default_site = "localhost", 80, True
+        site.root_page, site.site_name = self.home, data["title"]
+        site.save()
+        self.site = site
+
+    def build_booklet(self):
+        """The guide as a PDF document; a new file is stored only when its content changed."""
+        data = content.BOOKLET
+        pdf = one_page_pdf(data["pdf_title"], data["pdf_lines"])
+        digest = hash_filelike(BytesIO(pdf))
+        Document = get_document_model()
+        document = Document.objects.filter(title=data["title"]).first() or Document(title=data["title"])
+        if document.pk and document.file_hash == digest:
+            return document
+        name = document.file.field.generate_filename(document, data["filename"])
+        if self.orphaned_copy(document, name, digest):
+            # The same file, left in storage by an earlier load on another database: keep its clean name.
+            document.file.name = name
+        else:
+            document.file.save(data["filename"], ContentFile(pdf), save=False)
+        document.file_size, document.file_hash = len(pdf), digest
+        document.save()
+        return document
+
+    @staticmethod
+    def orphaned_copy(document, name, digest):
+        storage = document.file.storage
+        if not storage.exists(name) or type(document).objects.filter(file=name).exists():
+            return False
+        with storage.open(name) as f:
+            return hash_filelike(f) == digest
+
+    def build_guide(self):
+        data = content.GUIDE
+        self.guide = self.page(
+            self.home,
+            GuidePage,
+            {},
+            slug=data["slug"],
+            title=data["title"],
+            intro=rich_text(data["intro"]),
+            booklet=self.build_booklet(),
+            show_in_menus=True,
+        )
+
+    def build_chapter(self, perspective):
+        data = content.CHAPTERS[perspective.slug]
+        chapter = self.page(
+            self.guide,
+            GuideChapterPage,
+            {"perspective": perspective},
+            slug=perspective.slug,
+            title=perspective.name,
+            perspective=perspective,
+            intro=data["intro"],
+            body=stream(data["body"]),
+        )
+        for block in data["building_blocks"]:
+            self.page(
+                chapter,
+                BuildingBlockPage,
+                {"slug": block["slug"]},
+                slug=block["slug"],
+                title=block["title"],
+                summary=block["summary"],
+                body=stream(block["body"]),
+            )
+
+    def build_glossary(self):
+        data = content.GLOSSARY
+        self.page(
+            self.home,
+            GlossaryPage,
+            {},
+            slug=data["slug"],
+            title=data["title"],
+            intro=rich_text(data["intro"]),
+            show_in_menus=True,
+        )
+        definitions = {
+            item["term"]: upsert(
+                Definition,
+                {"term": item["term"]},
+                {
+                    "slug": slugify(item["term"]),
+                    "definition": rich_text(item["definition"]),
+                    "synonyms": item["synonyms"],
+                },
+            )
+            for item in content.DEFINITIONS
+        }
+        # Related terms point at each other, so they are linked once all terms exist.
+        for item in content.DEFINITIONS:
+            related = [definitions[term] for term in item["related"]]
+            upsert(Definition, {"term": item["term"]}, {"related_terms": related})
+
+    def build_organisations(self):
+        for name, kind, province in content.ORGANISATIONS:
+            upsert(Organisation, {"name": name}, {"type": kind, "province": province})
+
+    def build_case_index(self):
+        data = content.CASE_INDEX
+        self.case_index = self.page(
+            self.home,
+            CaseIndexPage,
+            {},
+            slug=data["slug"],
+            title=data["title"],
+            intro=rich_text(data["intro"]),
+            show_in_menus=True,
+        )
+
+    def build_case(self, case):
+        name, role, email = case["contact"]
+        self.page(
+            self.case_index,
+            PracticeCasePage,
+            {"slug": case["slug"]},
+            slug=case["slug"],
+            title=case["title"],
+            first_published_at=published_at(case["published"]),
+            summary=case["summary"],
+            organisations=get_all(Organisation.objects, "name", case["organisations"]),
+            perspectives=get_all(Perspective.objects, "slug", case["perspectives"]),
+            building_blocks=get_all(BuildingBlockPage.objects, "slug", case["building_blocks"]),
+            phase=case["phase"],
+            year=case["year"],
+            situation=rich_text(case["situation"]),
+            approach=rich_text(case["approach"]),
+            results=rich_text(case["results"]),
+            lessons=rich_text(case["lessons"]),
+            contact_name=name,
+            contact_role=role,
+            contact_email=email,
+            tags=[*case["tags"], content.DEMO_TAG],
+        )
+
+    def build_standard_page(self, data):
+        self.page(
+            self.home,
+            StandardPage,
+            {"slug": data["slug"]},
+            slug=data["slug"],
+            title=data["title"],
+            intro=data["intro"],
+            body=stream(data["body"]),
+            show_in_menus=True,
+        )
+
+    def build_settings(self):
+        upsert(SiteSettings, {"site": self.site}, content.SITE_SETTINGS)
+
+    def build_editor(self):
+        """A superuser for local development only: production sets DEMO_EDITOR_PASSWORD to ""."""
+        self.editor_password = settings.DEMO_EDITOR_PASSWORD
+        if not self.editor_password:
+            return
+        User = get_user_model()
+        user, _ = User.objects.get_or_create(**{User.USERNAME_FIELD: settings.DEMO_EDITOR_USERNAME})
+        user.is_active = user.is_staff = user.is_superuser = True
+        if not user.check_password(self.editor_password):
+            user.set_password(self.editor_password)
+        user.save()
+
+    def summary(self, seconds):
+        counts = {
+            "hoofdstukken": GuideChapterPage.objects.count(),
+            "bouwstenen": BuildingBlockPage.objects.count(),
+            "praktijkvoorbeelden": PracticeCasePage.objects.count(),
+            "begrippen": Definition.objects.count(),
+            "organisaties": Organisation.objects.count(),
+        }
+        totals = ", ".join(f"{number} {label}" for label, number in counts.items())
+        pages = ", ".join(f"{self.pages[key]} {key}" for key in ("nieuw", "bijgewerkt", "ongewijzigd"))
+        return f"Demo-inhoud geladen in {seconds:.1f} s: {totals}. Pagina's: {pages}."

@@ -1,0 +1,268 @@
+"""`manage.py load_demo_content` and the perspectives data migration."""
+
+import re
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Revision, Site
+
+import pytest
+
+from cop_site.demo import content
+from cop_site.demo.pdf import one_page_pdf
+from cop_site.models import HomePage, SiteSettings, StandardPage
+from knowledge.models import (
+    BuildingBlockPage,
+    CaseIndexPage,
+    Definition,
+    GlossaryPage,
+    GuideChapterPage,
+    GuidePage,
+    Organisation,
+    Perspective,
+    PracticeCasePage,
+)
+
+PERSPECTIVES = ["besturen", "sturen", "presteren", "leren"]
+
+# Every definition the domain notes name, and the synonyms search relies on.
+REQUIRED_TERMS = {
+    "Opgave": "",
+    "Opgavegericht werken": "",
+    "Adaptieve gemeente": "",
+    "Project": "",
+    "Programma": "",
+    "Bestuursproces": "",
+    "Opgavemanager": "",
+    "Opgavesturing": "opgavegericht sturen",
+    "Programmasturing": "programmamanagement",
+    "Leefwereld": "",
+    "Systeemwereld": "",
+    "5R-model": "",
+    "Opgave-spelers-inspanningen": "",
+    "DT": "directieteam",
+    "MT": "managementteam",
+}
+
+
+def load_demo():
+    out, err = StringIO(), StringIO()
+    call_command("load_demo_content", stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def pdf_is_well_formed(data):
+    """Header, trailer, and a cross-reference table whose offsets point at the numbered objects."""
+    assert data.startswith(b"%PDF-1.") and data.rstrip().endswith(b"%%EOF")
+    xref_at = int(re.search(rb"startxref\s+(\d+)\s+%%EOF", data).group(1))
+    assert data[xref_at:].startswith(b"xref")
+    count = int(re.match(rb"xref\s+0 (\d+)", data[xref_at:]).group(1))
+    offsets = [int(entry) for entry in re.findall(rb"(\d{10}) 00000 n", data[xref_at:])]
+    assert len(offsets) == count - 1
+    for number, offset in enumerate(offsets, start=1):
+        assert data[offset:].startswith(b"%d 0 obj" % number)
+    length = int(re.search(rb"/Length (\d+) >>\nstream\n", data).group(1))
+    stream_at = data.index(b"stream\n") + len(b"stream\n")
+    assert data[stream_at + length :].startswith(b"\nendstream")
+    return True
+
+
+@pytest.fixture
+def demo(db):
+    return load_demo()
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "definitions": Definition.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "documents": get_document_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+# --- what the command builds (one load, checked in subtests) -------------------------------
+
+
+def test_demo_site_is_complete(demo, client, settings, subtests):
+    out, err = demo
+
+    with subtests.test("the home page replaces Wagtail's welcome page as the default site's root"):
+        site = Site.objects.get(is_default_site=True)
+        assert (site.hostname, site.port) == ("localhost", 80)
+        assert isinstance(site.root_page.specific, HomePage)
+        assert site.root_page.slug == "home"
+        assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+        assert Page.objects.filter(depth=2).count() == 1
+
+    with subtests.test("the guide has a chapter per perspective, in order, each with building blocks"):
+        guide = GuidePage.objects.get()
+        assert guide.url == "/inspiratiegids/"
+        chapters = list(guide.chapters())
+        assert [chapter.slug for chapter in chapters] == PERSPECTIVES
+        for chapter in chapters:
+            assert chapter.perspective.slug == chapter.slug
+            assert chapter.url == f"/inspiratiegids/{chapter.slug}/"
+            assert chapter.intro and len(chapter.body) >= 3
+            blocks = chapter.building_blocks()
+            assert blocks.count() >= 2
+            assert all(block.summary and len(block.body) >= 2 for block in blocks)
+        slugs = list(BuildingBlockPage.objects.values_list("slug", flat=True))
+        assert len(slugs) == len(set(slugs))
+
+    for slug in PERSPECTIVES:
+        with subtests.test("the chapter page renders", slug=slug):
+            response = client.get(f"/inspiratiegids/{slug}/")
+            assert response.status_code == 200
+            assert GuideChapterPage.objects.get(slug=slug).title in response.content.decode()
+
+    with subtests.test("every demo page renders"):
+        statuses = {page.url: client.get(page.url).status_code for page in Page.objects.live().filter(depth__gt=1)}
+        assert {url: status for url, status in statuses.items() if status != 200} == {}
+
+    with subtests.test("the cases cover every perspective and apply their chapters' building blocks"):
+        assert CaseIndexPage.objects.get().url == "/praktijkvoorbeelden/"
+        cases = list(PracticeCasePage.objects.for_listing().prefetch_related("building_blocks", "tags"))
+        assert len(cases) >= 12
+        assert {p.slug for case in cases for p in case.perspectives.all()} == set(PERSPECTIVES)
+        assert sum(len(case.perspectives.all()) == 2 for case in cases) >= 3
+        assert {case.year for case in cases} == set(range(2021, 2027))
+        for case in cases:
+            assert case.organisations.all() and case.building_blocks.all()
+            assert all([case.summary, case.situation, case.approach, case.results, case.lessons, case.contact_name])
+            assert content.DEMO_TAG in [tag.name for tag in case.tags.all()]
+            chapter_slugs = {block.chapter.perspective.slug for block in case.building_blocks.all()}
+            assert chapter_slugs <= {p.slug for p in case.perspectives.all()}
+
+    with subtests.test("the cases were published on distinct past dates, listed newest first"):
+        dates = [case.first_published_at for case in PracticeCasePage.objects.for_listing()]
+        assert dates == sorted(dates, reverse=True)
+        assert len(set(dates)) == len(dates)
+        assert max(dates) <= timezone.now()
+        assert all(case.live_revision_id for case in PracticeCasePage.objects.all())
+
+    with subtests.test("the organisations spread over types and provinces"):
+        gemeenten = Organisation.objects.filter(type=Organisation.Type.GEMEENTE)
+        assert gemeenten.count() >= 10
+        assert gemeenten.values("province").distinct().count() >= 8
+        assert 2 <= Organisation.objects.filter(type=Organisation.Type.PROVINCIE).count() <= 3
+        assert Organisation.objects.filter(type=Organisation.Type.WATERSCHAP).exists()
+
+    with subtests.test("the glossary holds every definition, with synonyms and related terms"):
+        assert GlossaryPage.objects.get().url == "/begrippen/"
+        definitions = {d.term: d for d in Definition.objects.prefetch_related("related_terms")}
+        assert set(REQUIRED_TERMS) <= set(definitions)
+        assert len(definitions) == len(content.DEFINITIONS)
+        for term, synonym in REQUIRED_TERMS.items():
+            assert not synonym or synonym in definitions[term].synonym_list
+        for item in content.DEFINITIONS:
+            definition = definitions[item["term"]]
+            assert definition.definition.startswith("<p>")
+            assert {t.term for t in definition.related_terms.all()} == set(item["related"])
+        assert definitions["5R-model"].slug == "5r-model"
+
+    with subtests.test("the booklet is a PDF document"):
+        booklet = GuidePage.objects.get().booklet
+        assert booklet.filename == "inspiratiegids-opgavegericht-werken.pdf"
+        with booklet.open_file() as f:
+            data = f.read()
+        assert pdf_is_well_formed(data)
+        assert b"(Inspiratiegids Opgavegericht Werken) Tj" in data
+        assert booklet.file_size == len(data) and booklet.file_hash
+
+    with subtests.test("the about, board and contact pages, the menu and the site settings"):
+        pages = {page.slug: page for page in StandardPage.objects.all()}
+        assert {"over-de-vereniging", "bestuur", "contact"} <= set(pages)
+        people = [block for block in pages["bestuur"].body if block.block_type == "people"]
+        assert [p["name"] for p in people[0].value["people"]] == [m["name"] for m in content.BOARD]
+        contact = str(pages["contact"].body)
+        assert "mailto:t.routers@vpng.nl" in contact and "mailto:e.kraijo@vpng.nl" in contact
+        menu = Page.objects.filter(depth=3, show_in_menus=True).values_list("slug", flat=True)
+        assert set(menu) == {"inspiratiegids", "begrippen", "praktijkvoorbeelden", *pages}
+        site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        assert site_settings.organisation_name == "VPNG"
+        assert site_settings.practical_contact_email == "t.routers@vpng.nl"
+        assert site_settings.theme_contact_name == "Enrico Kraijo"
+
+    with subtests.test("a progress bar, a summary, and the dev-only login as the last line"):
+        assert "Demo-inhoud" in err and "100%" in err
+        built = Page.objects.filter(depth__gt=1).count()
+        assert f"Pagina's: {built} nieuw, 0 bijgewerkt, 0 ongewijzigd." in out
+        user = get_user_model().objects.get(username=settings.DEMO_EDITOR_USERNAME)
+        assert user.is_superuser and user.is_staff and user.is_active
+        assert user.check_password(settings.DEMO_EDITOR_PASSWORD)
+        assert out.strip().splitlines()[-1] == (
+            f"Inloggen op /admin/ als: {settings.DEMO_EDITOR_USERNAME} / {settings.DEMO_EDITOR_PASSWORD} "
+            "(alleen voor ontwikkeling)"
+        )
+
+
+def test_pdf_writer_escapes_text_and_keeps_offsets_right():
+    data = one_page_pdf("Gids (concept) \\ één", ["Fryslân"])
+    assert pdf_is_well_formed(data)
+    assert b"(Gids \\(concept\\) \\\\ \xe9\xe9n) Tj" in data
+
+
+# --- idempotency ---------------------------------------------------------------------------
+
+
+def test_running_again_changes_nothing_and_puts_edited_demo_pages_back(demo):
+    before = counts()
+    urls = sorted(Page.objects.values_list("url_path", flat=True))
+    out, _ = load_demo()
+    assert counts() == before
+    assert sorted(Page.objects.values_list("url_path", flat=True)) == urls
+    assert "0 nieuw, 0 bijgewerkt" in out
+
+    case = PracticeCasePage.objects.get(slug=content.CASES[0]["slug"])
+    case.title = "Door een redacteur aangepast"
+    case.save_revision().publish()
+    own = HomePage.objects.get().add_child(instance=StandardPage(title="Eigen pagina", slug="eigen-pagina"))
+    out, _ = load_demo()
+    case.refresh_from_db()
+    assert case.title == content.CASES[0]["title"]
+    assert "0 nieuw, 1 bijgewerkt" in out
+    assert Page.objects.filter(pk=own.pk).exists()
+    assert Page.objects.count() == before["pages"] + 1
+
+
+# --- the dev-only editor login ----------------------------------------------------------------
+
+
+def test_no_login_without_a_demo_password(db, settings):
+    settings.DEMO_EDITOR_PASSWORD = ""
+    out, _ = load_demo()
+    assert not get_user_model().objects.filter(username=settings.DEMO_EDITOR_USERNAME).exists()
+    assert "Inloggen" not in out
+
+
+# --- the perspectives data migration --------------------------------------------------------
+
+
+def test_migration_creates_the_four_perspectives_in_order(db):
+    assert list(Perspective.objects.values_list("slug", flat=True)) == PERSPECTIVES
+    assert all(p.name and p.short_description and p.colour.startswith("#") for p in Perspective.objects.all())
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_perspectives_migration_reverses_and_reapplies():
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    before = ("knowledge", "0001_initial")
+    try:
+        executor.migrate([before])
+        state = MigrationExecutor(connection).loader.project_state(before)
+        assert state.apps.get_model("knowledge", "Perspective").objects.count() == 0
+    finally:
+        # Always leave the database fully migrated for the tests that follow.
+        MigrationExecutor(connection).migrate(latest)
+    assert list(Perspective.objects.values_list("slug", flat=True)) == PERSPECTIVES
