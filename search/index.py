@@ -1,0 +1,174 @@
+"""Keeping the Elasticsearch index in step with the database.
+
+Every write is best effort: when Elasticsearch is unreachable the caller's save
+still succeeds, the failure is logged, and `search_index_status --fix` repairs
+the index later.
+"""
+
+import logging
+from datetime import UTC, datetime
+
+from django.conf import settings
+
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch.helpers import bulk, scan
+from elasticsearch_dsl import Index
+
+from knowledge.models import Definition
+
+from .content import build_context, build_document, count_searchable, document_id, is_searchable, iter_searchable
+from .documents import ContentDocument, synonym_set_name
+
+logger = logging.getLogger(__name__)
+
+# What an unreachable or failing Elasticsearch raises.
+SEARCH_ERRORS = (TransportError, ApiError)
+
+
+def get_client():
+    """The client, or None when no ELASTICSEARCH_URL is configured."""
+    if not settings.ELASTICSEARCH_URL:
+        return None
+    return Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=settings.ELASTICSEARCH_TIMEOUT)
+
+
+def alias_name():
+    return settings.SEARCH_INDEX_ALIAS
+
+
+def new_index():
+    name = f"{alias_name()}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+    index = Index(name)
+    index.document(ContentDocument)
+    index.settings(number_of_shards=1, number_of_replicas=0)
+    return index
+
+
+def sync_synonyms(client):
+    """Push the definitions' synonyms to the synonyms set the search analyzer reads."""
+    rules = []
+    for definition in Definition.objects.all():
+        words = [definition.term, *definition.synonym_list]
+        if len(words) > 1:
+            rules.append({"id": f"definition-{definition.pk}", "synonyms": ", ".join(w.lower() for w in words)})
+    client.synonyms.put_synonym(id=synonym_set_name(), synonyms_set=rules)
+
+
+def indexed_names(client):
+    """The concrete indices the alias points at."""
+    try:
+        return list(client.indices.get_alias(name=alias_name()).keys())
+    except NotFoundError:
+        return []
+
+
+def bulk_actions(index_name, objects, context):
+    for obj in objects:
+        yield {"_index": index_name, "_id": document_id(obj), "_source": build_document(obj, context)}
+
+
+def rebuild(client, progress=None):
+    """Fill a new index, then swap the alias to it in one atomic step and drop the old ones.
+
+    Searches keep hitting the old index until the swap, so there is no gap.
+    Returns (index name, number of documents).
+    """
+    sync_synonyms(client)
+    index = new_index()
+    index.create(using=client)
+    context = build_context()
+    objects = iter_searchable()
+    if progress:
+        objects = progress(objects, total=count_searchable())
+    count, _errors = bulk(client, bulk_actions(index._name, objects, context), chunk_size=500, refresh=False)
+    client.indices.refresh(index=index._name)
+    old = indexed_names(client)
+    actions = [{"remove": {"index": name, "alias": alias_name()}} for name in old]
+    actions.append({"add": {"index": index._name, "alias": alias_name()}})
+    client.indices.update_aliases(actions=actions)
+    for name in stale_indices(client, keep=index._name):
+        client.indices.delete(index=name)
+    return index._name, count
+
+
+def stale_indices(client, keep):
+    pattern = f"{alias_name()}-*"
+    return [name for name in client.indices.get(index=pattern, ignore_unavailable=True) if name != keep]
+
+
+def ensure_index(client):
+    """Create the first index when the alias does not exist yet."""
+    if not indexed_names(client):
+        sync_synonyms(client)
+        index = new_index()
+        index.create(using=client)
+        client.indices.put_alias(index=index._name, name=alias_name())
+
+
+def update_objects(objects):
+    """Index the searchable ones among `objects` and remove the rest. Never raises."""
+    client = get_client()
+    if client is None:
+        return
+    objects = list(objects)
+    try:
+        ensure_index(client)
+        context = build_context()
+        actions = []
+        for obj in objects:
+            if is_searchable(obj):
+                actions.append(
+                    {"_index": alias_name(), "_id": document_id(obj), "_source": build_document(obj, context)}
+                )
+            else:
+                actions.append({"_op_type": "delete", "_index": alias_name(), "_id": document_id(obj)})
+        bulk(client, actions, refresh=settings.SEARCH_REFRESH_ON_WRITE, raise_on_error=False)
+    except SEARCH_ERRORS:
+        logger.warning(
+            "Search index update failed for %s objects; run search_index_status --fix", len(objects), exc_info=True
+        )
+
+
+def remove_ids(ids):
+    """Remove documents by id. Never raises."""
+    client = get_client()
+    if client is None:
+        return
+    try:
+        actions = [{"_op_type": "delete", "_index": alias_name(), "_id": doc_id} for doc_id in ids]
+        bulk(client, actions, refresh=settings.SEARCH_REFRESH_ON_WRITE, raise_on_error=False)
+    except SEARCH_ERRORS:
+        logger.warning("Search index removal failed for %s; run search_index_status --fix", ids, exc_info=True)
+
+
+def update_synonyms():
+    client = get_client()
+    if client is None:
+        return
+    try:
+        ensure_index(client)
+        sync_synonyms(client)
+    except SEARCH_ERRORS:
+        logger.warning("Updating search synonyms failed; run search_index_status --fix", exc_info=True)
+
+
+def compare(client):
+    """Documents the database expects against those in the index.
+
+    Returns (expected {id: object}, missing ids, extra ids, stale ids) where stale
+    documents exist but differ from what the database would write now.
+    """
+    context = build_context()
+    expected = {document_id(obj): obj for obj in iter_searchable()}
+    indexed = {}
+    if indexed_names(client):
+        for hit in scan(client, index=alias_name(), query={"query": {"match_all": {}}}):
+            indexed[hit["_id"]] = hit["_source"]
+    missing = sorted(set(expected) - set(indexed))
+    extra = sorted(set(indexed) - set(expected))
+    stale = sorted(
+        doc_id
+        for doc_id in set(expected) & set(indexed)
+        if build_document(expected[doc_id], context) != indexed[doc_id]
+    )
+    return expected, missing, extra, stale

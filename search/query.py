@@ -1,0 +1,435 @@
+"""The public search: one query interface, two implementations.
+
+`ElasticsearchSearch` is the real thing. `DatabaseSearch` answers the same
+request with Wagtail's database search (PostgreSQL full-text search, Dutch) when
+no Elasticsearch is configured or it cannot be reached. The view only talks to
+`run_search`, and one contract test suite runs against both.
+"""
+
+import difflib
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Or, PlainText
+
+from elasticsearch_dsl import Q, Search
+
+from knowledge.filters import Facet, FacetOption, is_year, parse_page_number
+from knowledge.models import Definition, Organisation, Perspective
+
+from . import index
+from .content import CONTENT_TYPE_LABELS, CONTENT_TYPES, build_context, build_document, content_type_for, document_id
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 10
+MAX_QUERY_LENGTH = 200
+# Elasticsearch pages no deeper than 10,000 results.
+MAX_PAGE = 10_000 // PAGE_SIZE
+SORTS = {"relevantie": gettext_lazy("Relevantie"), "datum": gettext_lazy("Datum (nieuwste eerst)")}
+
+# query-string parameter -> (document field, label)
+FACETS = {
+    "invalshoek": ("perspectives", gettext_lazy("Invalshoek")),
+    "type": ("content_type", gettext_lazy("Soort inhoud")),
+    "organisatietype": ("organisation_types", gettext_lazy("Soort organisatie")),
+    "provincie": ("provinces", gettext_lazy("Provincie")),
+    "jaar": ("year", gettext_lazy("Jaar")),
+}
+
+
+def facet_labels(param):
+    """Known values of a facet as {value: label}; None for years."""
+    if param == "invalshoek":
+        return dict(Perspective.objects.values_list("slug", "name"))
+    if param == "type":
+        return {slug: str(label) for slug, label in CONTENT_TYPE_LABELS.items()}
+    if param == "organisatietype":
+        return dict(Organisation.Type.choices)
+    if param == "provincie":
+        return dict(Organisation.Province.choices)
+    return None
+
+
+@dataclass
+class SearchRequest:
+    q: str = ""
+    filters: dict = field(default_factory=dict)
+    sort: str = "relevantie"
+    page: int = 1
+    messages: list = field(default_factory=list)
+    status_code: int = 200
+
+    @classmethod
+    def from_params(cls, params):
+        """Read and check the query string; problems become Dutch messages and a status."""
+        request = cls(q=" ".join(params.get("q", "").split()))
+        if len(request.q) > MAX_QUERY_LENGTH:
+            request.fail(_("Je zoekvraag is te lang. Gebruik maximaal %(max)s tekens.") % {"max": MAX_QUERY_LENGTH})
+            request.q = ""
+        for param in FACETS:
+            values = [v.strip() for v in params.getlist(param) if v.strip()]
+            if param == "jaar" and not all(is_year(v) for v in values):
+                request.fail(_("Het jaar moet een getal van vier cijfers zijn, bijvoorbeeld 2024."))
+                continue
+            labels = facet_labels(param)
+            unknown = [v for v in values if labels is not None and v not in labels]
+            if unknown:
+                request.messages.append(
+                    _("Onbekende waarde voor %(facet)s: %(values)s.")
+                    % {"facet": str(FACETS[param][1]).lower(), "values": ", ".join(unknown)}
+                )
+            if values:
+                request.filters[param] = [int(v) for v in values] if param == "jaar" else values
+        sort = params.get("sortering", "relevantie")
+        if sort not in SORTS:
+            request.fail(_("Onbekende sortering. Kies relevantie of datum."))
+        else:
+            request.sort = sort
+        page = parse_page_number(params.get("page", "1"))
+        if page is None:
+            request.fail(_("Het paginanummer moet een positief geheel getal zijn."))
+        elif page > MAX_PAGE:
+            request.fail(_("Zo ver kun je niet bladeren. Maak je zoekvraag specifieker."))
+        else:
+            request.page = page
+        return request
+
+    def fail(self, message):
+        self.messages.append(message)
+        self.status_code = 400
+
+    @property
+    def is_valid(self):
+        return self.status_code == 200
+
+    @property
+    def offset(self):
+        return (self.page - 1) * PAGE_SIZE
+
+
+@dataclass
+class SearchHit:
+    id: str
+    title: str
+    url: str
+    content_type: str
+    summary: str
+    highlight: str
+    perspective_names: list
+    organisation_names: list
+    year: int | None
+    date: str | None
+
+    @property
+    def content_type_label(self):
+        return CONTENT_TYPE_LABELS.get(self.content_type, "")
+
+
+@dataclass
+class SearchResults:
+    hits: list
+    total: int
+    facets: list
+    backend: str
+    suggestion: str = ""
+    degraded: bool = False
+
+
+def build_facets(request, counts):
+    """Facet options with counts, selected ones first kept even at zero."""
+    facets = []
+    for param, (_field, label) in FACETS.items():
+        labels = facet_labels(param)
+        param_counts = counts.get(param, {})
+        if labels is None:  # years: those found, and a selected one even when nothing has it
+            years = set(param_counts) | set(request.filters.get(param, []))
+            labels = {str(v): str(v) for v in sorted(years, reverse=True)}
+        selected = {str(v) for v in request.filters.get(param, [])}
+        facet = Facet(param=param, label=label)
+        for value, option_label in labels.items():
+            count = param_counts.get(int(value) if param == "jaar" else value, 0)
+            if count or value in selected:
+                facet.options.append(FacetOption(value, option_label, count, value in selected))
+        facets.append(facet)
+    return facets
+
+
+def hit_from_document(doc_id, source, highlight):
+    return SearchHit(
+        id=doc_id,
+        title=source.get("title", ""),
+        url=source.get("url", ""),
+        content_type=source.get("content_type", ""),
+        summary=source.get("summary", ""),
+        highlight=highlight,
+        perspective_names=source.get("perspective_names") or [],
+        organisation_names=source.get("organisation_names") or [],
+        year=source.get("year"),
+        date=source.get("date"),
+    )
+
+
+class ElasticsearchSearch:
+    name = "elasticsearch"
+
+    def __init__(self, client):
+        self.client = client
+
+    def _filter_clauses(self, request, skip=None):
+        return [Q("terms", **{FACETS[param][0]: values}) for param, values in request.filters.items() if param != skip]
+
+    def _query(self, request):
+        if not request.q:
+            return Q("match_all")
+        fields = ["title^4", "summary^2", "body", "perspective_names", "organisation_names"]
+        # Most words anywhere in the document, or, for typos, fuzzily within one field.
+        return Q(
+            "bool",
+            should=[
+                Q("multi_match", query=request.q, type="cross_fields", fields=fields, minimum_should_match="2<75%"),
+                Q(
+                    "multi_match",
+                    query=request.q,
+                    fields=fields,
+                    fuzziness="AUTO",
+                    prefix_length=1,
+                    minimum_should_match="2<75%",
+                ),
+            ],
+            minimum_should_match=1,
+        )
+
+    def search(self, request):
+        search = Search(using=self.client, index=index.alias_name()).query(self._query(request))
+        if request.filters:
+            search = search.post_filter(Q("bool", filter=self._filter_clauses(request)))
+        for param, (field_name, _label) in FACETS.items():
+            facet_filter = Q("bool", filter=self._filter_clauses(request, skip=param))
+            search.aggs.bucket(param, "filter", filter=facet_filter).bucket(
+                "values", "terms", field=field_name, size=100
+            )
+        highlight = {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"], "fragment_size": 180}
+        if request.q:
+            # Highlighting the fuzzy expansions is several times slower; mark the words as typed.
+            highlight["highlight_query"] = Q("multi_match", query=request.q, fields=["summary", "body"]).to_dict()
+        search = search.highlight_options(number_of_fragments=1, **highlight).highlight(
+            "summary", "body", no_match_size=180
+        )
+        if request.sort == "datum":
+            search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
+        search = search[request.offset : request.offset + PAGE_SIZE]
+        response = search.execute()
+
+        hits = []
+        for hit in response.hits:
+            fragments = hit.meta.highlight.to_dict() if hasattr(hit.meta, "highlight") else {}
+            fragment = (fragments.get("body") or fragments.get("summary") or [""])[0]
+            hits.append(hit_from_document(hit.meta.id, hit.to_dict(), mark_safe(fragment)))  # noqa: S308 - escaped by ES encoder
+        counts = {
+            param: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations, param).values.buckets}
+            for param in FACETS
+        }
+        total = response.hits.total.value
+        suggestion = self.suggest_correction(request.q) if request.q and total == 0 else ""
+        return SearchResults(hits, total, build_facets(request, counts), self.name, suggestion)
+
+    def suggest_correction(self, q):
+        search = Search(using=self.client, index=index.alias_name()).extra(size=0)
+        search = search.suggest(
+            "correction",
+            q,
+            phrase={
+                "field": "spelling",
+                "size": 1,
+                "max_errors": 2,
+                "confidence": 0.0,
+                "direct_generator": [{"field": "spelling", "suggest_mode": "always", "min_word_length": 3}],
+                "collate": {
+                    "query": {"source": {"match": {"spelling": {"query": "{{suggestion}}", "operator": "and"}}}}
+                },
+            },
+        )
+        options = search.execute().suggest.correction[0].options
+        valid = [o for o in options if getattr(o, "collate_match", True)]
+        return valid[0].text if valid and valid[0].text != q.lower() else ""
+
+    def suggestions(self, prefix, limit=8):
+        search = Search(using=self.client, index=index.alias_name()).query(
+            "multi_match",
+            query=prefix,
+            type="bool_prefix",
+            fields=["title_suggest", "title_suggest._2gram", "title_suggest._3gram"],
+        )
+        search = search.source(["title", "url", "content_type"])[:limit]
+        return [
+            {"title": h.title, "url": h.url, "type": str(CONTENT_TYPE_LABELS.get(h.content_type, ""))}
+            for h in search.execute()
+        ]
+
+    def related(self, page, limit=3):
+        search = Search(using=self.client, index=index.alias_name()).query(
+            "more_like_this",
+            fields=["title", "summary", "body", "perspective_names"],
+            like=[{"_index": index.alias_name(), "_id": document_id(page)}],
+            min_term_freq=1,
+            # Words that no other document has cannot make another case similar.
+            min_doc_freq=2,
+            minimum_should_match="10%",
+        )
+        search = search.filter("term", content_type="praktijkvoorbeeld").source(["title", "url", "summary"])[:limit]
+        return [{"title": h.title, "url": h.url, "summary": h.summary} for h in search.execute()]
+
+
+class DatabaseSearch:
+    """Wagtail's database search, with facets and highlights done in Python."""
+
+    name = "database"
+
+    def _query(self, q):
+        """The query, widened with the synonyms of any definition it names."""
+        alternatives = []
+        lowered = q.lower()
+        for definition in Definition.objects.exclude(synonyms=""):
+            words = [definition.term, *definition.synonym_list]
+            if any(w.lower() in lowered for w in words):
+                alternatives.extend(w for w in words if w.lower() not in lowered)
+        return Or([PlainText(q, operator="or"), *(PlainText(a, operator="and") for a in alternatives)])
+
+    def _candidates(self, request):
+        if not request.q:
+            return [obj for ct in CONTENT_TYPES for obj in ct.queryset()]
+        backend = get_search_backend()
+        query = self._query(request.q)
+        scored = []
+        for ct in CONTENT_TYPES:
+            results = backend.search(query, ct.queryset()).annotate_score("_score")
+            scored.extend(results)
+        return sorted(scored, key=lambda obj: obj._score, reverse=True)
+
+    def _documents(self, request):
+        """(object, document) pairs; the costly body text is added later, for the shown page only."""
+        context = build_context()
+        return [(obj, build_document(obj, context, with_body=False)) for obj in self._candidates(request)]
+
+    @staticmethod
+    def _matches(document, request, skip=None):
+        for param, values in request.filters.items():
+            if param == skip:
+                continue
+            field_value = document.get(FACETS[param][0])
+            present = field_value if isinstance(field_value, list) else [field_value]
+            if not set(values) & set(present):
+                return False
+        return True
+
+    def search(self, request):
+        documents = self._documents(request)
+        counts = {}
+        for param, (field_name, _label) in FACETS.items():
+            param_counts = counts.setdefault(param, {})
+            for _obj, document in documents:
+                if self._matches(document, request, skip=param):
+                    value = document.get(field_name)
+                    for v in value if isinstance(value, list) else [value]:
+                        if v is not None:
+                            param_counts[v] = param_counts.get(v, 0) + 1
+        selected = [(obj, d) for obj, d in documents if self._matches(d, request)]
+        if request.sort == "datum":
+            selected.sort(key=lambda item: item[1].get("date") or "", reverse=True)
+        hits = []
+        for obj, document in selected[request.offset : request.offset + PAGE_SIZE]:
+            document["body"] = content_type_for(obj).body(obj)
+            hits.append(hit_from_document(document_id(obj), document, highlight_text(document, request.q)))
+        suggestion = self.suggest_correction(request.q) if request.q and not selected else ""
+        return SearchResults(hits, len(selected), build_facets(request, counts), self.name, suggestion)
+
+    def suggest_correction(self, q):
+        vocabulary = {
+            word.lower()
+            for ct in CONTENT_TYPES
+            for title in ct.queryset().values_list("title" if ct.model is not Definition else "term", flat=True)
+            for word in re.findall(r"\w{3,}", title)
+        }
+        words = q.lower().split()
+        corrected = [(difflib.get_close_matches(w, vocabulary, n=1, cutoff=0.75) or [w])[0] for w in words]
+        return " ".join(corrected) if corrected != words else ""
+
+    def suggestions(self, prefix, limit=8):
+        context = build_context()
+        results = []
+        for ct in CONTENT_TYPES:
+            title_field = "term" if ct.model is Definition else "title"
+            for obj in ct.queryset().filter(**{f"{title_field}__icontains": prefix})[:limit]:
+                results.append(
+                    {
+                        "title": str(obj),
+                        "url": build_document(obj, context, with_body=False)["url"],
+                        "type": str(ct.label),
+                    }
+                )
+        return sorted(results, key=lambda r: not r["title"].lower().startswith(prefix.lower()))[:limit]
+
+    def related(self, page, limit=3):
+        from django.db.models import Count, Q
+
+        from knowledge.models import PracticeCasePage
+
+        return [
+            {"title": case.title, "url": case.url, "summary": case.summary}
+            for case in PracticeCasePage.objects.live()
+            .public()
+            .exclude(pk=page.pk)
+            .annotate(
+                overlap=Count("perspectives", filter=Q(perspectives__in=page.perspectives.all()), distinct=True)
+                + Count("building_blocks", filter=Q(building_blocks__in=page.building_blocks.all()), distinct=True)
+            )
+            .filter(overlap__gt=0)
+            .order_by("-overlap", "-first_published_at")[:limit]
+        ]
+
+
+def highlight_text(document, q, size=180):
+    """An escaped fragment around the first query word found, with matches in <mark>."""
+    text = document.get("body") or document.get("summary") or ""
+    words = [re.escape(w) for w in q.split() if len(w) > 2]
+    if not words:
+        return escape(text[:size])
+    pattern = re.compile("|".join(words), re.IGNORECASE)
+    match = pattern.search(text)
+    start = max(0, match.start() - size // 3) if match else 0
+    fragment = escape(text[start : start + size])
+    marked = re.sub(
+        "|".join(re.escape(escape(w)) for w in q.split() if len(w) > 2),
+        lambda m: f"<mark>{m.group(0)}</mark>",
+        fragment,
+        flags=re.IGNORECASE,
+    )
+    return mark_safe(marked)  # noqa: S308 - built from escaped text
+
+
+def get_search():
+    """Elasticsearch when configured and reachable; otherwise the database fallback."""
+    client = index.get_client()
+    return ElasticsearchSearch(client) if client is not None else DatabaseSearch()
+
+
+def run(method, *args):
+    """Call `method` on the active search; fall back to the database when Elasticsearch fails.
+
+    Returns (result, search used, degraded).
+    """
+    search = get_search()
+    try:
+        return getattr(search, method)(*args), search, False
+    except index.SEARCH_ERRORS:
+        logger.warning("Elasticsearch unavailable; answering from the database", exc_info=True)
+        fallback = DatabaseSearch()
+        return getattr(fallback, method)(*args), fallback, True

@@ -1,0 +1,91 @@
+"""Live index updates: publish, unpublish, delete, move, privacy and snippet edits."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from knowledge.models import (
+    BuildingBlockPage,
+    Definition,
+    GuideChapterPage,
+    Organisation,
+    Perspective,
+    PracticeCasePage,
+)
+
+from . import index
+from .content import content_type_for, document_id
+
+
+def after_commit(func, *args):
+    # Index what the database committed, never a rolled-back state.
+    transaction.on_commit(lambda: func(*args))
+
+
+def subtree(page):
+    return [p.specific for p in Page.objects.descendant_of(page, inclusive=True).specific()]
+
+
+def page_changed(sender, instance, **kwargs):
+    page = instance.specific
+    if content_type_for(page) is None:
+        return
+    objects = [page]
+    if isinstance(page, GuideChapterPage):  # its building blocks carry its perspective
+        objects.extend(BuildingBlockPage.objects.child_of(page).specific())
+    after_commit(index.update_objects, objects)
+
+
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page) and type(instance) is not Page:
+        after_commit(index.remove_ids, [document_id(instance)])
+
+
+def page_moved(sender, instance, **kwargs):
+    # URLs and chapter membership change for the whole subtree.
+    after_commit(index.update_objects, [p for p in subtree(instance) if content_type_for(p)])
+
+
+def restriction_changed(sender, instance, **kwargs):
+    try:
+        page = instance.page
+    except Page.DoesNotExist:  # the page itself is being deleted
+        return
+    after_commit(index.update_objects, [p for p in subtree(page) if content_type_for(p)])
+
+
+def perspective_changed(sender, instance, **kwargs):
+    chapters = GuideChapterPage.objects.filter(perspective=instance)
+    objects = [*chapters, *PracticeCasePage.objects.filter(perspectives=instance)]
+    for chapter in chapters:
+        objects.extend(BuildingBlockPage.objects.child_of(chapter))
+    after_commit(index.update_objects, objects)
+
+
+def organisation_changed(sender, instance, **kwargs):
+    after_commit(index.update_objects, list(PracticeCasePage.objects.filter(organisations=instance)))
+
+
+def definition_changed(sender, instance, **kwargs):
+    after_commit(index.update_synonyms)
+    after_commit(index.update_objects, [instance])
+
+
+def definition_deleted(sender, instance, **kwargs):
+    after_commit(index.update_synonyms)
+    after_commit(index.remove_ids, [document_id(instance)])
+
+
+def connect():
+    page_published.connect(page_changed, dispatch_uid="search_page_published")
+    page_unpublished.connect(page_changed, dispatch_uid="search_page_unpublished")
+    post_delete.connect(page_deleted, dispatch_uid="search_page_deleted")
+    post_page_move.connect(page_moved, dispatch_uid="search_page_moved")
+    post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
+    post_delete.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
+    post_save.connect(perspective_changed, sender=Perspective, dispatch_uid="search_perspective_saved")
+    post_save.connect(organisation_changed, sender=Organisation, dispatch_uid="search_organisation_saved")
+    post_save.connect(definition_changed, sender=Definition, dispatch_uid="search_definition_saved")
+    post_delete.connect(definition_deleted, sender=Definition, dispatch_uid="search_definition_deleted")

@@ -1,0 +1,172 @@
+"""The Elasticsearch index: live updates, rebuilds without a gap, and repair after an outage."""
+
+import threading
+
+from django.core.management import call_command
+from django.http import QueryDict
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from knowledge.factories import PracticeCasePageFactory
+from knowledge.models import Definition, Organisation
+from search import index
+from search.content import document_id
+from search.query import ElasticsearchSearch, SearchRequest
+
+DEAD_URL = "http://127.0.0.1:9"  # the discard port: nothing listens there
+
+
+@pytest.fixture
+def es(elasticsearch, corpus):
+    index.rebuild(elasticsearch)
+    return ElasticsearchSearch(elasticsearch)
+
+
+@pytest.fixture
+def live(django_capture_on_commit_callbacks):
+    """Run the index updates that wait for the transaction to commit."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def titles(es, query_string):
+    return [hit.title for hit in es.search(SearchRequest.from_params(QueryDict(query_string))).hits]
+
+
+def in_index(client, obj):
+    return client.exists(index=index.alias_name(), id=document_id(obj))
+
+
+def test_a_typo_still_finds_the_page(es):
+    assert "Wijkaanpak met bewoners" in titles(es, "q=wijkanpak")
+
+
+def test_publish_adds_and_unpublish_removes(es, case_index, live):
+    with live():
+        case = PracticeCasePageFactory(parent=case_index, title="Nieuw dorpshuis", live=False)
+    assert not in_index(es.client, case)
+    with live():
+        case.save_revision().publish()
+    assert "Nieuw dorpshuis" in titles(es, "q=dorpshuis")
+    case.refresh_from_db()  # publishing worked on a copy from the revision
+    with live():
+        case.unpublish()
+    assert titles(es, "q=dorpshuis") == []
+
+
+def test_delete_removes_the_document(es, corpus, live):
+    case = corpus["cases"]["dijk"]
+    assert in_index(es.client, case)
+    with live():
+        case.delete()
+    assert not in_index(es.client, case)
+
+
+def test_a_view_restriction_removes_the_page_and_lifting_it_restores(es, corpus, live):
+    case = corpus["cases"]["wijk"]
+    with live():
+        restriction = PageViewRestriction.objects.create(page=case, restriction_type="password", password="geheim")
+    assert not in_index(es.client, case)
+    with live():
+        restriction.delete()
+    assert in_index(es.client, case)
+
+
+def test_a_draft_edit_does_not_change_the_indexed_text(es, corpus, live):
+    case = corpus["cases"]["wijk"]
+    case.title = "Conceptversie met geheim plan"
+    with live():
+        case.save_revision()  # saved as a draft, not published
+    assert titles(es, "q=geheim+plan") == []
+    assert "Wijkaanpak met bewoners" in titles(es, "q=wijkaanpak")
+
+
+def test_moving_a_page_updates_its_url(es, corpus, guide, live):
+    block = corpus["block"]
+    with live():
+        block.move(corpus["chapters"]["besturen"], pos="last-child")
+    source = es.client.get(index=index.alias_name(), id=document_id(block))["_source"]
+    assert source["url"].startswith("/inspiratiegids/besturen/")
+    assert source["perspectives"] == ["besturen"]
+
+
+def test_renaming_an_organisation_reindexes_its_cases(es, live):
+    organisation = Organisation.objects.get(name="Gemeente Zwolle")
+    organisation.name = "Gemeente Zwolle aan de IJssel"
+    with live():
+        organisation.save()
+    assert "Portefeuille van projecten" in titles(es, "q=ijssel")
+
+
+def test_a_new_synonym_works_without_reindexing(es, live):
+    assert titles(es, "q=regie") == []
+    definition = Definition.objects.get(term="Programmasturing")
+    definition.synonyms = "programmamanagement, regie"
+    with live():
+        definition.save()
+    assert "Portefeuille van projecten" in titles(es, "q=regie")
+
+
+def test_a_save_succeeds_while_elasticsearch_is_down_and_fix_repairs(es, case_index, settings, live, capsys):
+    url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = DEAD_URL
+    with live():
+        case = PracticeCasePageFactory(parent=case_index, title="Tijdens de storing gepubliceerd")
+    assert case.live  # the editor's save went through
+    settings.ELASTICSEARCH_URL = url
+    assert not in_index(es.client, case)
+
+    call_command("search_index_status")
+    assert "Ontbreekt in de index: 1" in capsys.readouterr().out
+    call_command("search_index_status", "--fix")
+    assert "weer gelijk" in capsys.readouterr().out
+    assert "Tijdens de storing gepubliceerd" in titles(es, "q=storing")
+
+
+def test_status_finds_stale_and_extra_documents(es, corpus, capsys):
+    es.client.index(index=index.alias_name(), id="page-999999", document={"title": "Spook"}, refresh=True)
+    es.client.update(
+        index=index.alias_name(), id=document_id(corpus["cases"]["wijk"]), doc={"title": "Oud"}, refresh=True
+    )
+    call_command("search_index_status")
+    output = capsys.readouterr().out
+    assert "Overbodig in de index: 1" in output
+    assert "Verouderd in de index: 1" in output
+    call_command("search_index_status", "--fix")
+    assert not es.client.exists(index=index.alias_name(), id="page-999999")
+
+
+def test_rebuild_twice_swaps_the_alias_and_removes_old_indices(es, capsys):
+    first = index.indexed_names(es.client)
+    call_command("rebuild_search_index")
+    call_command("rebuild_search_index")
+    second = index.indexed_names(es.client)
+    assert len(second) == 1 and second != first
+    assert list(es.client.indices.get(index=f"{index.alias_name()}-*")) == second
+    assert "Wijkaanpak met bewoners" in titles(es, "q=wijkaanpak")
+
+
+def test_queries_keep_answering_during_a_rebuild(es):
+    """A reader running throughout two rebuilds never sees an error or an empty result."""
+    answers, errors, done = [], [], threading.Event()
+
+    def reader():
+        while not done.is_set():
+            try:
+                response = es.client.count(index=index.alias_name(), query={"match": {"title": "wijkaanpak"}})
+                answers.append(response["count"])
+            except Exception as error:  # noqa: BLE001 - any failure is what we look for
+                errors.append(error)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        for _ in range(2):
+            index.rebuild(es.client)
+    finally:
+        done.set()
+        thread.join()
+    assert errors == []
+    assert len(answers) > 5
+    assert set(answers) == {1}
