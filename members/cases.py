@@ -1,0 +1,136 @@
+"""Creating, editing and submitting member cases, and reading their moderation status."""
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, TaskState, WorkflowState
+
+from knowledge.models import CaseAttachment, CaseIndexPage, PracticeCasePage
+
+from .workflow import ensure_case_workflow
+
+STATUS_LABELS = {
+    "concept": _("Concept"),
+    "in_review": _("In beoordeling"),
+    "published": _("Gepubliceerd"),
+    "needs_changes": _("Teruggestuurd"),
+}
+
+
+def case_index():
+    return CaseIndexPage.objects.first()
+
+
+def unique_slug(parent, title):
+    base = slugify(title)[:60] or "praktijkvoorbeeld"
+    slug, n = base, 1
+    siblings = set(parent.get_children().values_list("slug", flat=True))
+    while slug in siblings:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def member_cases(user):
+    return PracticeCasePage.objects.filter(owner=user).order_by("-latest_revision_created_at", "-pk")
+
+
+def active_workflow_state(page):
+    return WorkflowState.objects.active().for_instance(page).select_related("current_task_state").first()
+
+
+def case_status(page):
+    """(key, label, reviewer comment) for a member's case."""
+    state = active_workflow_state(page)
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        task_state = (
+            TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_REJECTED)
+            .order_by("-finished_at", "-pk")
+            .first()
+        )
+        return "needs_changes", STATUS_LABELS["needs_changes"], task_state.comment if task_state else ""
+    if state is not None:
+        return "in_review", STATUS_LABELS["in_review"], ""
+    if page.live:
+        return "published", STATUS_LABELS["published"], ""
+    return "concept", STATUS_LABELS["concept"], ""
+
+
+def can_member_edit(page, user):
+    """A member edits their own case only while it is a concept or sent back, never once published."""
+    if page.owner_id is None or page.owner_id != user.pk:
+        return False
+    return case_status(page)[0] in {"concept", "needs_changes"}
+
+
+def _store_uploads(form, page, user):
+    collection = Collection.get_first_root_node()
+    for upload in form.attachments():
+        upload.seek(0)
+        document = get_document_model().objects.create(
+            title=upload.name.rsplit(".", 1)[0][:200] or "bijlage",
+            file=ContentFile(upload.read(), name=upload.name),
+            collection=collection,
+            uploaded_by_user=user,
+        )
+        page.attachments.add(CaseAttachment(document=document))
+    if form.cleaned_image:
+        name, data = form.cleaned_image
+        page.image = get_image_model().objects.create(
+            title=page.title[:255], file=ContentFile(data, name=name), collection=collection, uploaded_by_user=user
+        )
+
+
+def _apply(form, page):
+    data = form.cleaned_data
+    page.title = data["title"]
+    page.draft_title = data["title"]
+    page.summary = data["summary"]
+    page.phase = data["phase"]
+    page.year = data["year"]
+    for name in form.text_fields:
+        setattr(page, name, form.html(name))
+    page.contact_name = data["contact_name"]
+    page.contact_role = data["contact_role"]
+    page.contact_email = data["contact_email"]
+    page.perspectives = list(data["perspectives"])
+    page.building_blocks = list(data["building_blocks"])
+    page.organisations = [data["organisation"]] if data.get("organisation") else []
+
+
+@transaction.atomic
+def create_case(form, user, submit):
+    parent = case_index()
+    page = PracticeCasePage(owner=user, live=False, slug=unique_slug(parent, form.cleaned_data["title"]))
+    _apply(form, page)
+    _store_uploads(form, page, user)
+    parent.add_child(instance=page)
+    revision = page.save_revision(user=user)
+    if submit:
+        submit_case(page, user)
+    return page, revision
+
+
+@transaction.atomic
+def update_case(page, form, user, submit):
+    draft = page.get_latest_revision_as_object()
+    _apply(form, draft)
+    _store_uploads(form, draft, user)
+    draft.save_revision(user=user)
+    if submit:
+        submit_case(page, user)
+    return draft
+
+
+def submit_case(page, user):
+    state = active_workflow_state(page)
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return state.resume(user)
+    if state is not None:
+        return state
+    workflow = page.get_workflow() or ensure_case_workflow()
+    return workflow.start(page, user)

@@ -1,0 +1,217 @@
+import datetime
+import re
+from html import unescape
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.utils.html import linebreaks, strip_tags
+from django.utils.translation import gettext_lazy as _
+
+import nh3
+
+from knowledge.models import BuildingBlockPage, Organisation, Perspective, PracticeCasePage
+
+from .models import Profile
+from .uploads import clean_image, validate_attachment
+
+MAX_TEXT = 20_000
+MAX_ATTACHMENTS = 3
+
+
+class SignupExtraForm(forms.Form):
+    """Extra fields on allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    full_name = forms.CharField(label=_("Volledige naam"), max_length=200)
+    role = forms.CharField(label=_("Functie"), max_length=200)
+
+    def signup(self, request, user):
+        user.first_name = self.cleaned_data["full_name"][:150]
+        user.save(update_fields=["first_name"])
+        Profile.objects.update_or_create(
+            user=user, defaults={"full_name": self.cleaned_data["full_name"], "role": self.cleaned_data["role"]}
+        )
+
+
+class ProfileForm(forms.ModelForm):
+    organisation = forms.ModelChoiceField(
+        Organisation.objects.order_by("name"),
+        label=_("Organisatie"),
+        required=False,
+        empty_label=_("Anders, namelijk (vul hieronder in)"),
+    )
+
+    class Meta:
+        model = Profile
+        fields = ["full_name", "organisation", "other_organisation", "role", "bio"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("organisation") and not cleaned.get("other_organisation"):
+            self.add_error("other_organisation", _("Kies je organisatie of vul de naam in."))
+        return cleaned
+
+
+def html_to_text(html):
+    """The reverse of text_to_html, to prefill the form when a member edits a case."""
+    text = re.sub(r"</p>\s*", "\n\n", html or "")
+    text = re.sub(r"<br\s*/?>", "\n", text)
+    return unescape(strip_tags(text)).strip()
+
+
+def text_to_html(text):
+    """Plain text from a textarea to paragraphs; nh3 keeps only <p> and <br> as a second line of defence."""
+    return nh3.clean(linebreaks(text, autoescape=True), tags={"p", "br"}, attributes={})
+
+
+class CaseSubmissionForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=120)
+    summary = forms.CharField(
+        label=_("Samenvatting"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Twee tot vier zinnen: wat is er gedaan en wat leverde het op?"),
+    )
+    organisation = forms.ModelChoiceField(
+        Organisation.objects.order_by("name"), label=_("Organisatie"), required=False
+    )
+    perspectives = forms.ModelMultipleChoiceField(
+        Perspective.objects.order_by("sort_order"),
+        label=_("Invalshoeken"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies minstens één invalshoek.")},
+    )
+    building_blocks = forms.ModelMultipleChoiceField(
+        BuildingBlockPage.objects.none(),
+        label=_("Bouwstenen"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Alleen bouwstenen van de gekozen invalshoeken."),
+    )
+    phase = forms.ChoiceField(label=_("Fase"), choices=PracticeCasePage.Phase.choices)
+    year = forms.IntegerField(label=_("Jaar"), min_value=1990)
+    situation = forms.CharField(
+        label=_("Situatie"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Wat was de opgave en de aanleiding?"),
+    )
+    approach = forms.CharField(
+        label=_("Aanpak"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Wat is er gedaan, met wie?"),
+    )
+    results = forms.CharField(
+        label=_("Resultaten"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Wat heeft het opgeleverd?"),
+    )
+    lessons = forms.CharField(
+        label=_("Lessen"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Wat kunnen anderen hiervan leren?"),
+    )
+    attachment_1 = forms.FileField(
+        label=_("Bijlage 1"), required=False, help_text=_("PDF, DOCX, ODT, XLSX of PPTX, maximaal 10 MB.")
+    )
+    attachment_2 = forms.FileField(label=_("Bijlage 2"), required=False)
+    attachment_3 = forms.FileField(label=_("Bijlage 3"), required=False)
+    image = forms.FileField(label=_("Afbeelding"), required=False, help_text=_("JPEG, PNG of WebP, maximaal 5 MB."))
+    contact_name = forms.CharField(label=_("Naam contactpersoon"), max_length=200)
+    contact_role = forms.CharField(label=_("Functie contactpersoon"), max_length=200, required=False)
+    contact_email = forms.EmailField(label=_("E-mail contactpersoon"))
+    consent = forms.BooleanField(
+        label=_("Ik heb toestemming van mijn organisatie om dit voorbeeld te publiceren."),
+        error_messages={"required": _("Zonder toestemming kunnen we het voorbeeld niet publiceren.")},
+    )
+    # Honeypot: hidden from people, filled by bots.
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+    submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    text_fields = ["situation", "approach", "results", "lessons"]
+    attachment_fields = ["attachment_1", "attachment_2", "attachment_3"]
+
+    def __init__(self, *args, existing_attachments=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        max_year = datetime.date.today().year + 1
+        self.fields["year"].max_value = max_year
+        self.fields["year"].validators.append(MaxValueValidator(max_year))
+        self.fields["year"].widget.attrs["max"] = max_year
+        self.fields["building_blocks"].queryset = BuildingBlockPage.objects.live().order_by("path")
+        self.existing_attachments = existing_attachments
+        self.cleaned_image = None
+
+    def block_perspectives(self):
+        """Building block id -> perspective slug, for the filtering script."""
+        from knowledge.models import GuideChapterPage
+
+        chapters = {c.path: c.perspective.slug for c in GuideChapterPage.objects.select_related("perspective")}
+        return {
+            block.pk: chapters.get(block.path[: -BuildingBlockPage.steplen], "")
+            for block in self.fields["building_blocks"].queryset
+        }
+
+    def block_perspective_ids(self):
+        """Building block id -> perspective id (as strings), for the filtering script."""
+        from knowledge.models import GuideChapterPage
+
+        chapters = {c.path: str(c.perspective_id) for c in GuideChapterPage.objects.all()}
+        return {
+            str(block.pk): chapters.get(block.path[: -BuildingBlockPage.steplen], "")
+            for block in self.fields["building_blocks"].queryset
+        }
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("Dit formulier kon niet worden verwerkt."))
+        return ""
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if upload:
+            self.cleaned_image = clean_image(upload)
+        return upload
+
+    def _clean_attachment(self, name):
+        upload = self.cleaned_data.get(name)
+        if upload:
+            validate_attachment(upload)
+        return upload
+
+    def clean_attachment_1(self):
+        return self._clean_attachment("attachment_1")
+
+    def clean_attachment_2(self):
+        return self._clean_attachment("attachment_2")
+
+    def clean_attachment_3(self):
+        return self._clean_attachment("attachment_3")
+
+    def clean(self):
+        cleaned = super().clean()
+        perspectives = cleaned.get("perspectives")
+        blocks = cleaned.get("building_blocks") or []
+        if perspectives is not None and blocks:
+            allowed = {p.slug for p in perspectives}
+            mapping = self.block_perspectives()
+            wrong = [b for b in blocks if mapping.get(b.pk) not in allowed]
+            if wrong:
+                self.add_error(
+                    "building_blocks",
+                    _("Kies alleen bouwstenen van de gekozen invalshoeken: %(names)s hoort daar niet bij.")
+                    % {"names": ", ".join(b.title for b in wrong)},
+                )
+        uploads = [cleaned.get(name) for name in self.attachment_fields if cleaned.get(name)]
+        if uploads and self.existing_attachments + len(uploads) > MAX_ATTACHMENTS:
+            self.add_error(None, _("Je kunt maximaal drie bijlagen toevoegen."))
+        return cleaned
+
+    def attachments(self):
+        return [self.cleaned_data[name] for name in self.attachment_fields if self.cleaned_data.get(name)]
+
+    def html(self, name):
+        return text_to_html(self.cleaned_data[name])

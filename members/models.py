@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Profile(models.Model):
+    """What a member tells about themselves; the account itself is Django's user."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="member_profile")
+    full_name = models.CharField(_("volledige naam"), max_length=200)
+    organisation = models.ForeignKey(
+        "knowledge.Organisation",
+        verbose_name=_("organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    other_organisation = models.CharField(
+        _("andere organisatie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Alleen invullen als je organisatie niet in de lijst staat."),
+    )
+    role = models.CharField(_("functie"), max_length=200)
+    bio = models.TextField(_("korte bio (openbaar)"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("profiel")
+        verbose_name_plural = _("profielen")
+
+    def __str__(self):
+        return self.full_name or str(self.user)
+
+    @property
+    def organisation_name(self):
+        return self.organisation.name if self.organisation else self.other_organisation

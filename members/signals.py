@@ -1,0 +1,62 @@
+"""Members join the "Leden" group once their e-mail is verified; they hear about their reviews by e-mail."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.dispatch import receiver
+from django.template.loader import render_to_string
+
+from wagtail.signals import task_rejected, workflow_approved
+
+from allauth.account.signals import email_confirmed
+
+logger = logging.getLogger(__name__)
+
+
+@receiver(email_confirmed)
+def join_members_group(sender, request=None, email_address=None, **kwargs):
+    from .workflow import make_member
+
+    user = email_address.user
+    if user.is_staff or user.is_superuser:
+        return
+    make_member(user)
+
+
+def _member_case(obj):
+    from knowledge.models import PracticeCasePage
+
+    page = getattr(obj, "specific_deferred", obj)
+    if not isinstance(page, PracticeCasePage) or page.owner is None or not page.owner.email:
+        return None
+    if not hasattr(page.owner, "member_profile"):
+        return None
+    return page
+
+
+def _send(page, template, context):
+    body = render_to_string(template, {"page": page, "owner": page.owner, **context})
+    subject, _sep, text = body.partition("\n")
+    try:
+        send_mail(subject.strip(), text.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [page.owner.email])
+    except Exception:  # a failing mail server must not undo the reviewer's action
+        logger.exception("Could not e-mail member about case %s", page.pk)
+
+
+@receiver(workflow_approved)
+def notify_approved(sender, instance, user=None, **kwargs):
+    page = _member_case(instance.content_object)
+    if page is not None:
+        _send(page, "members/emails/case_approved.txt", {})
+
+
+@receiver(task_rejected)
+def notify_changes_requested(sender, instance, user=None, **kwargs):
+    page = _member_case(instance.workflow_state.content_object)
+    if page is not None:
+        _send(
+            page,
+            "members/emails/case_changes_requested.txt",
+            {"comment": instance.comment, "base_url": settings.WAGTAILADMIN_BASE_URL},
+        )

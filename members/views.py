@@ -1,0 +1,297 @@
+import json
+import uuid
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.core.cache import cache
+from django.core.exceptions import RequestDataTooBig
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from wagtail.models import WorkflowState
+
+from allauth.account.decorators import verified_email_required
+from allauth.account.models import EmailAddress
+
+from knowledge.models import PracticeCasePage
+
+from . import cases, ratelimit
+from .forms import CaseSubmissionForm, ProfileForm, html_to_text
+from .models import Profile
+
+
+def verified_emails(user):
+    return list(EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True))
+
+
+def member_registrations(user):
+    """The member's event registrations, when the events app has them."""
+    if not apps.is_installed("events"):
+        return []
+    try:
+        Registration = apps.get_model("events", "Registration")
+    except LookupError:
+        return []
+    if not any(f.name == "email" for f in Registration._meta.get_fields()):
+        return []
+    emails = verified_emails(user)
+    if not emails:
+        return []
+    query = Registration.objects.none()
+    for email in emails:
+        query = query | Registration.objects.filter(email__iexact=email)
+    return list(query.select_related("event").order_by("-pk"))
+
+
+@verified_email_required
+def dashboard(request):
+    profile = Profile.objects.filter(user=request.user).select_related("organisation").first()
+    rows = []
+    for page in cases.member_cases(request.user):
+        key, label, comment = cases.case_status(page)
+        rows.append(
+            {
+                "page": page,
+                "status": key,
+                "label": label,
+                "comment": comment,
+                "editable": key in {"concept", "needs_changes"},
+            }
+        )
+    return render(
+        request,
+        "members/dashboard.html",
+        {"profile": profile, "cases": rows, "registrations": member_registrations(request.user)},
+    )
+
+
+@verified_email_required
+def profile(request):
+    instance = Profile.objects.filter(user=request.user).first() or Profile(user=request.user)
+    form = ProfileForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Je profiel is opgeslagen."))
+        return redirect("members:dashboard")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "members/profile.html", {"form": form}, status=status)
+
+
+@verified_email_required
+def data_export(request):
+    user = request.user
+    profile = Profile.objects.filter(user=user).select_related("organisation").first()
+    data = {
+        "account": {"email": user.email, "date_joined": user.date_joined, "last_login": user.last_login},
+        "email_addresses": list(EmailAddress.objects.filter(user=user).values("email", "verified", "primary")),
+        "profile": None
+        if profile is None
+        else {
+            "full_name": profile.full_name,
+            "organisation": profile.organisation_name,
+            "role": profile.role,
+            "bio": profile.bio,
+        },
+        "cases": [],
+        "registrations": [],
+    }
+    for page in cases.member_cases(user):
+        draft = page.get_latest_revision_as_object()
+        key, label, comment = cases.case_status(page)
+        data["cases"].append(
+            {
+                "title": draft.title,
+                "status": str(label),
+                "reviewer_comment": comment,
+                "url": page.full_url if page.live else None,
+                "summary": draft.summary,
+                "situation": draft.situation,
+                "approach": draft.approach,
+                "results": draft.results,
+                "lessons": draft.lessons,
+                "contact_name": draft.contact_name,
+                "contact_email": draft.contact_email,
+            }
+        )
+    for registration in member_registrations(user):
+        data["registrations"].append(
+            {
+                "event": str(getattr(registration, "event", "")),
+                "email": registration.email,
+                "status": getattr(registration, "status", ""),
+            }
+        )
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
+    return response
+
+
+@verified_email_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    error = None
+    if request.method == "POST":
+        if request.user.check_password(request.POST.get("password", "")):
+            anonymise_and_delete(request.user)
+            logout(request)
+            messages.success(request, _("Je account is verwijderd."))
+            return redirect("/")
+        error = _("Het wachtwoord klopt niet.")
+    return render(request, "members/delete.html", {"error": error}, status=400 if error else 200)
+
+
+@transaction.atomic
+def anonymise_and_delete(user):
+    """Published cases stay, credited to their organisation; drafts go; registrations are cancelled."""
+    for page in cases.member_cases(user):
+        for state in WorkflowState.objects.active().for_instance(page):
+            state.cancel(user=None)
+        if page.live:
+            PracticeCasePage.objects.filter(pk=page.pk).update(
+                owner=None, contact_name="", contact_role="", contact_email=""
+            )
+        else:
+            page.delete()
+    if apps.is_installed("events"):
+        try:
+            Registration = apps.get_model("events", "Registration")
+            cancelled = getattr(getattr(Registration, "Status", None), "CANCELLED", "cancelled")
+            for email in verified_emails(user):
+                Registration.objects.filter(email__iexact=email).update(status=cancelled)
+        except LookupError:
+            pass
+    user.delete()
+
+
+def too_many(request):
+    return TemplateResponse(request, "members/rate_limited.html", status=429)
+
+
+def _case_form(request, existing_attachments=0, initial=None):
+    try:
+        data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    except RequestDataTooBig:
+        return None
+    return CaseSubmissionForm(data, files, initial=initial, existing_attachments=existing_attachments)
+
+
+def _too_big(request, template_context):
+    form = CaseSubmissionForm(initial=template_context.get("initial"))
+    form.is_bound = False
+    return render(
+        request,
+        "members/case_form.html",
+        {
+            **template_context,
+            "form": form,
+            "too_big": _("Je invoer is te groot. Maak de teksten korter en probeer het opnieuw."),
+        },
+        status=413,
+    )
+
+
+@verified_email_required
+@require_http_methods(["GET", "POST"])
+def submit(request):
+    if cases.case_index() is None:
+        raise Http404
+    profile = Profile.objects.filter(user=request.user).first()
+    initial = {
+        "organisation": profile.organisation_id if profile else None,
+        "contact_name": profile.full_name if profile else "",
+        "contact_role": profile.role if profile else "",
+        "contact_email": request.user.email,
+        "submission_token": uuid.uuid4().hex,
+    }
+    context = {"initial": initial, "editing": None}
+    form = _case_form(request, initial=initial)
+    if form is None:
+        return _too_big(request, context)
+    if request.method == "POST":
+        token = request.POST.get("submission_token", "")[:64]
+        token_key = f"members:token:{request.user.pk}:{token}"
+        if token and cache.get(token_key):
+            messages.info(request, _("Dit formulier was al verstuurd."))
+            return redirect("members:dashboard")
+        if ratelimit.is_limited(request, settings.MEMBERS_SUBMISSION_RATE_USER, settings.MEMBERS_SUBMISSION_RATE_IP):
+            return too_many(request)
+        if form.is_valid():
+            if token and not cache.add(token_key, "busy", 3600):
+                return redirect("members:dashboard")
+            submit_now = "indienen" in request.POST
+            cases.create_case(form, request.user, submit=submit_now)
+            ratelimit.record(request)
+            messages.success(
+                request,
+                _("Je praktijkvoorbeeld is ingediend. Een redacteur bekijkt het.")
+                if submit_now
+                else _("Je praktijkvoorbeeld is als concept opgeslagen."),
+            )
+            return redirect("members:dashboard")
+        return render(request, "members/case_form.html", {**context, "form": form}, status=400)
+    return render(request, "members/case_form.html", {**context, "form": form})
+
+
+def _own_case(request, pk):
+    page = get_object_or_404(PracticeCasePage, pk=pk, owner=request.user)
+    return page
+
+
+@verified_email_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    page = _own_case(request, pk)
+    if not cases.can_member_edit(page, request.user):
+        return render(request, "members/not_editable.html", {"page": page}, status=403)
+    draft = page.get_latest_revision_as_object()
+    initial = {
+        "title": draft.title,
+        "summary": draft.summary,
+        "organisation": next(iter(draft.organisations.all()), None),
+        "perspectives": list(draft.perspectives.all()),
+        "building_blocks": list(draft.building_blocks.all()),
+        "phase": draft.phase,
+        "year": draft.year,
+        "contact_name": draft.contact_name,
+        "contact_role": draft.contact_role,
+        "contact_email": draft.contact_email,
+        "consent": True,
+        **{name: html_to_text(getattr(draft, name)) for name in CaseSubmissionForm.text_fields},
+    }
+    existing = len(draft.attachments.all())
+    context = {"initial": initial, "editing": page, "draft": draft}
+    form = _case_form(request, existing_attachments=existing, initial=initial)
+    if form is None:
+        return _too_big(request, context)
+    if request.method == "POST":
+        if form.is_valid():
+            submit_now = "indienen" in request.POST
+            cases.update_case(page, form, request.user, submit=submit_now)
+            messages.success(
+                request,
+                _("Je praktijkvoorbeeld is opnieuw ingediend.")
+                if submit_now
+                else _("Je wijzigingen zijn opgeslagen."),
+            )
+            return redirect("members:dashboard")
+        return render(request, "members/case_form.html", {**context, "form": form}, status=400)
+    return render(request, "members/case_form.html", {**context, "form": form})
+
+
+@verified_email_required
+def preview(request, pk):
+    page = _own_case(request, pk)
+    draft = page.get_latest_revision_as_object()
+    response = draft.make_preview_request(request, draft.default_preview_mode)
+    response["X-Robots-Tag"] = "noindex"
+    return response
