@@ -33,6 +33,7 @@ class HomePage(Page):
         "knowledge.GuidePage",
         "knowledge.GlossaryPage",
         "knowledge.CaseIndexPage",
+        "events.EventIndexPage",
         "cop_site.StandardPage",
     ]
     max_count = 1

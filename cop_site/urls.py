@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import views as search_views
+
 from .api import api_router
 from .views import healthz
 
@@ -15,6 +17,14 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("healthz", healthz, name="healthz"),
+    path("zoeken/", search_views.search, name="search"),
+    path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
+    # Event URLs Wagtail cannot serve (agenda.ics, the cancel link); the event pages themselves are Wagtail's.
+    path("bijeenkomsten/", include("events.urls")),
+    # Member accounts, the member's own page and the form to share a case.
+    path("account/", include("allauth.urls")),
+    path("mijn/", include("members.urls")),
+    path("praktijkvoorbeelden/delen/", include("members.case_urls")),
 ]
 
 if settings.DEBUG:

@@ -1,14 +1,32 @@
 from django.db import connection
 from django.http import JsonResponse
 
+from search.index import SEARCH_ERRORS, alias_name, get_client
 
-def healthz(request):
-    """Liveness for monitoring: is the database reachable?"""
+
+def database_status():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        database = "ok"
     except Exception:  # any failure means "down" to the monitor
-        database = "unavailable"
+        return "unavailable"
+    return "ok"
+
+
+def search_status():
+    """'elasticsearch' when it answers, 'database' when not configured, 'degraded' when it is down."""
+    client = get_client()
+    if client is None:
+        return {"backend": "database", "status": "ok"}
+    try:
+        documents = client.count(index=alias_name())["count"]
+    except SEARCH_ERRORS:
+        return {"backend": "database", "status": "degraded"}
+    return {"backend": "elasticsearch", "status": "ok", "documents": documents}
+
+
+def healthz(request):
+    """Status for monitoring. Search falling back to the database is degraded, not down."""
+    database = database_status()
     status = 200 if database == "ok" else 503
-    return JsonResponse({"database": database}, status=status)
+    return JsonResponse({"database": database, "search": search_status()}, status=status)

@@ -474,8 +474,11 @@ class PracticeCasePage(Page):
         verbose_name_plural = _("praktijkvoorbeelden")
 
     def get_context(self, request, *args, **kwargs):
+        from search.query import run
+
         context = super().get_context(request, *args, **kwargs)
         context["case_index"] = self.get_parent().specific
+        context["related_cases"], _search, _degraded = run("related", self)
         return context
 
 

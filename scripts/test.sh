@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Set up and run every check and the whole test suite against real services:
-# PostgreSQL and Chromium (and, from the search issue on, Elasticsearch).
+# PostgreSQL, Elasticsearch and Chromium.
 # Without DATABASE_URL it starts a throwaway PostgreSQL of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$(pwd)
+
+# Services this run starts are stopped again when it ends, in reverse order.
+cleanup_steps=()
+cleanup() {
+  for ((i = ${#cleanup_steps[@]} - 1; i >= 0; i--)); do ${cleanup_steps[i]} || true; done
+}
+trap cleanup EXIT
 
 bash scripts/setup.sh requirements-test.txt
 py=.venv/bin/python
@@ -24,6 +30,18 @@ if [ -z "${DATABASE_URL:-}" ]; then
   source scripts/throwaway-postgres.sh
 fi
 echo "==> PostgreSQL: ${DATABASE_URL%%\?*}"
+
+# Elasticsearch: a real 8.x server. Without ELASTICSEARCH_URL, start the project's
+# own (downloaded once, verified, cached outside the repo), and stop it afterwards
+# if this run started it.
+if [ -z "${ELASTICSEARCH_URL:-}" ]; then
+  es_was_running=0
+  bash scripts/elasticsearch.sh status >/dev/null 2>&1 && es_was_running=1
+  ES_START_TIMEOUT="${ES_START_TIMEOUT:-300}" bash scripts/elasticsearch.sh start
+  export ELASTICSEARCH_URL="http://127.0.0.1:${ES_PORT:-9200}"
+  [ "$es_was_running" = 1 ] || cleanup_steps+=("bash scripts/elasticsearch.sh stop")
+fi
+echo "==> Elasticsearch: $ELASTICSEARCH_URL"
 
 echo "==> ruff"
 $py -m ruff check .

@@ -1,5 +1,5 @@
 # Sourced by scripts/test.sh: start a private PostgreSQL in a temporary folder,
-# export DATABASE_URL for it, and stop and remove it when the shell exits.
+# export DATABASE_URL for it, and register its removal in cleanup_steps.
 # initdb refuses to run as root, so as root it runs as the 'postgres' user.
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
@@ -22,5 +22,5 @@ stop_throwaway_postgres() {
   "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$pg_dir"
 }
-trap stop_throwaway_postgres EXIT
+cleanup_steps+=(stop_throwaway_postgres)
 export DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres"

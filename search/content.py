@@ -12,18 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
+from cop_site.text import plain_text
+from events.models import EventPage
+from events.search import event_body, event_fields
 from knowledge.models import BuildingBlockPage, Definition, GlossaryPage, GuideChapterPage, PracticeCasePage
-
-
-def plain_text(*values):
-    """Plain text from rich text and StreamField values."""
-    parts = []
-    for value in values:
-        if hasattr(value, "stream_block"):
-            parts.extend(value.stream_block.get_searchable_content(value))
-        elif value:
-            parts.append(get_text_for_indexing(str(value)))
-    return " ".join(part.strip() for part in parts if part and part.strip())
 
 
 def perspective_fields(perspectives):
@@ -112,6 +104,14 @@ CONTENT_TYPES = [
         case_fields,
         case_body,
         prefetch_related=("perspectives", "organisations", "building_blocks"),
+    ),
+    ContentType(
+        "bijeenkomst",
+        _("Bijeenkomst"),
+        EventPage,
+        event_fields,
+        event_body,
+        prefetch_related=("perspectives", "speaker_links__speaker"),
     ),
     ContentType("begrip", _("Begrip"), Definition, definition_fields, definition_body),
 ]

@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 
 from wagtail.models import Page, Site
@@ -7,6 +9,7 @@ import pytest
 from cop_site.factories import HomePageFactory
 from knowledge.factories import CaseIndexPageFactory, GlossaryPageFactory, GuideChapterPageFactory, GuidePageFactory
 from knowledge.models import Perspective
+from search import index
 
 
 @pytest.fixture(autouse=True)
@@ -43,3 +46,29 @@ def case_index(home):
 @pytest.fixture
 def glossary(home):
     return GlossaryPageFactory(parent=home)
+
+
+def elasticsearch_url():
+    url = settings.TEST_ELASTICSEARCH_URL
+    if not url:
+        message = "ELASTICSEARCH_URL is not set: start a server with 'bash scripts/elasticsearch.sh start'."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return url
+
+
+@pytest.fixture
+def elasticsearch(settings):
+    """Turns Elasticsearch on for this test, with an empty index under the test alias.
+
+    It needs a real server (scripts/elasticsearch.sh start, and ELASTICSEARCH_URL).
+    Outside CI the test is skipped when none is configured; in CI that is a failure.
+    """
+    settings.ELASTICSEARCH_URL = elasticsearch_url()
+    client = index.get_client()
+    for name in client.indices.get(index=f"{index.alias_name()}-*", ignore_unavailable=True):
+        client.indices.delete(index=name)
+    yield client
+    for name in client.indices.get(index=f"{index.alias_name()}-*", ignore_unavailable=True):
+        client.indices.delete(index=name)

@@ -148,7 +148,7 @@ def test_demo_site_is_complete(demo, client, settings, subtests):
         assert dates == sorted(dates, reverse=True)
         assert len(set(dates)) == len(dates)
         assert max(dates) <= timezone.now()
-        assert all(case.live_revision_id for case in PracticeCasePage.objects.all())
+        assert all(case.live_revision_id for case in PracticeCasePage.objects.live())
 
     with subtests.test("the organisations spread over types and provinces"):
         gemeenten = Organisation.objects.filter(type=Organisation.Type.GEMEENTE)
@@ -187,23 +187,26 @@ def test_demo_site_is_complete(demo, client, settings, subtests):
         contact = str(pages["contact"].body)
         assert "mailto:t.routers@vpng.nl" in contact and "mailto:e.kraijo@vpng.nl" in contact
         menu = Page.objects.filter(depth=3, show_in_menus=True).values_list("slug", flat=True)
-        assert set(menu) == {"inspiratiegids", "begrippen", "praktijkvoorbeelden", *pages}
+        assert set(menu) == {"inspiratiegids", "begrippen", "praktijkvoorbeelden", "bijeenkomsten", *pages}
         site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
         assert site_settings.organisation_name == "VPNG"
         assert site_settings.practical_contact_email == "t.routers@vpng.nl"
         assert site_settings.theme_contact_name == "Enrico Kraijo"
 
-    with subtests.test("a progress bar, a summary, and the dev-only login as the last line"):
+    with subtests.test("a progress bar, a summary, and the dev-only logins as the last lines"):
         assert "Demo-inhoud" in err and "100%" in err
-        built = Page.objects.filter(depth__gt=1).count()
+        # The demo member's cases are drafts in moderation, not published pages.
+        built = Page.objects.filter(depth__gt=1, live=True).count()
         assert f"Pagina's: {built} nieuw, 0 bijgewerkt, 0 ongewijzigd." in out
         user = get_user_model().objects.get(username=settings.DEMO_EDITOR_USERNAME)
         assert user.is_superuser and user.is_staff and user.is_active
         assert user.check_password(settings.DEMO_EDITOR_PASSWORD)
-        assert out.strip().splitlines()[-1] == (
+        lines = out.strip().splitlines()
+        assert lines[-3] == (
             f"Inloggen op /admin/ als: {settings.DEMO_EDITOR_USERNAME} / {settings.DEMO_EDITOR_PASSWORD} "
             "(alleen voor ontwikkeling)"
         )
+        assert lines[-2].startswith("Demo-lid: ") and lines[-1].startswith("Demo-moderator: ")
 
 
 def test_pdf_writer_escapes_text_and_keeps_offsets_right():

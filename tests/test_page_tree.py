@@ -15,6 +15,8 @@ from wagtail.test.utils.form_data import (
 
 from cop_site.factories import HomePageFactory, StandardPageFactory
 from cop_site.models import HomePage, StandardPage
+from events.factories import EventIndexPageFactory, EventPageFactory
+from events.models import EventIndexPage, EventPage
 from knowledge.factories import (
     BuildingBlockPageFactory,
     CaseIndexPageFactory,
@@ -43,11 +45,13 @@ ALL_PAGE_TYPES = [
     GlossaryPage,
     CaseIndexPage,
     PracticeCasePage,
+    EventIndexPage,
+    EventPage,
 ]
 
 # parent -> the exact set of page types an editor may add below it
 ALLOWED_SUBPAGES = {
-    HomePage: {GuidePage, GlossaryPage, CaseIndexPage, StandardPage},
+    HomePage: {GuidePage, GlossaryPage, CaseIndexPage, StandardPage, EventIndexPage},
     StandardPage: {StandardPage},
     GuidePage: {GuideChapterPage},
     GuideChapterPage: {BuildingBlockPage},
@@ -55,6 +59,8 @@ ALLOWED_SUBPAGES = {
     GlossaryPage: set(),
     CaseIndexPage: {PracticeCasePage},
     PracticeCasePage: set(),
+    EventIndexPage: {EventPage},
+    EventPage: set(),
 }
 
 # child -> the exact set of page types it may be added below
@@ -67,6 +73,8 @@ ALLOWED_PARENTS = {
     GlossaryPage: {HomePage},
     CaseIndexPage: {HomePage},
     PracticeCasePage: {CaseIndexPage},
+    EventIndexPage: {HomePage},
+    EventPage: {EventIndexPage},
 }
 
 
@@ -92,7 +100,11 @@ def build_site():
     )
     standard = StandardPageFactory(parent=home, slug="over-ons")
     nested_standard = StandardPageFactory(parent=standard, title="Bestuur", slug="bestuur")
+    event_index = EventIndexPageFactory(parent=home)
+    event = EventPageFactory(parent=event_index, perspectives=["leren"])
     return {
+        "event_index": event_index,
+        "event": event,
         "root": root,
         "home": home,
         "guide": guide,
@@ -182,6 +194,8 @@ class PagesRenderTests(WagtailPageTestCase):
             tree["glossary"],
             tree["case_index"],
             tree["case"],
+            tree["event_index"],
+            tree["event"],
         ]
         self.assertEqual({type(p.specific) for p in pages}, set(ALL_PAGE_TYPES))
         for page in pages:

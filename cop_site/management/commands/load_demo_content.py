@@ -35,6 +35,7 @@ from tqdm import tqdm
 from cop_site.demo import content
 from cop_site.demo.pdf import one_page_pdf
 from cop_site.models import HomePage, SiteSettings, StandardPage
+from events.demo import load_event_demo
 from knowledge.models import (
     BuildingBlockPage,
     CaseIndexPage,
@@ -46,6 +47,8 @@ from knowledge.models import (
     Perspective,
     PracticeCasePage,
 )
+from members.demo import load_member_demo
+from members.workflow import ensure_case_workflow
 
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 
@@ -130,6 +133,7 @@ class Command(BaseCommand):
     def handle(self, *args, verbosity=1, **options):
         started = time.monotonic()
         self.pages = Counter()
+        self.member_logins = []
         # Wagtail and the task runner log every page save at INFO; the bar says enough.
         logging.disable(logging.INFO)
         try:
@@ -142,6 +146,8 @@ class Command(BaseCommand):
                 f"Inloggen op /admin/ als: {settings.DEMO_EDITOR_USERNAME} / {self.editor_password} "
                 "(alleen voor ontwikkeling)"
             )
+        for role, login, password in self.member_logins:
+            self.stdout.write(f"Demo-{role}: {login} / {password} (alleen voor ontwikkeling)")
 
     def build(self, verbosity):
         with transaction.atomic():
@@ -150,8 +156,10 @@ class Command(BaseCommand):
             for label, step in bar:
                 bar.set_postfix_str(label)
                 step()
-        # Saving already updates the search index; a full rebuild keeps it exactly in step.
+        # Saving already updates the search indexes; a full rebuild keeps them exactly in step.
         call_command("update_index", verbosity=0, stdout=StringIO(), stderr=StringIO())
+        if settings.ELASTICSEARCH_URL:
+            call_command("rebuild_search_index", stdout=StringIO(), stderr=StringIO())
 
     def plan(self):
         """The steps, in order; later steps use what earlier ones built (self.home, self.guide, ...)."""
@@ -167,8 +175,10 @@ class Command(BaseCommand):
             ("praktijkvoorbeelden", self.build_case_index),
             *[(case["slug"], partial(self.build_case, case)) for case in content.CASES],
             *[(page["slug"], partial(self.build_standard_page, page)) for page in content.STANDARD_PAGES],
+            ("bijeenkomsten", self.build_events),
             ("instellingen", self.build_settings),
             ("redacteur", self.build_editor),
+            ("leden", self.build_members),
         ]
 
     # --- helpers -------------------------------------------------------------
@@ -387,6 +397,14 @@ class Command(BaseCommand):
         if not user.check_password(self.editor_password):
             user.set_password(self.editor_password)
         user.save()
+
+    def build_events(self):
+        self.pages.update(load_event_demo(self.home))
+
+    def build_members(self):
+        """The moderation workflow, and (dev only) a member with cases in review and a moderator."""
+        ensure_case_workflow()
+        self.member_logins = load_member_demo(self.case_index)
 
     def summary(self, seconds):
         counts = {

@@ -1,0 +1,128 @@
+"""Building and sending the e-mails in the outbox (EmailDelivery).
+
+Each e-mail is rendered when it is sent, from the registration as it is then:
+a confirmation for someone who has cancelled in the meantime is skipped, not sent.
+Sending is safe to repeat: a delivery is locked while it is sent, and a sent one
+is never sent again.
+"""
+
+import logging
+from email.utils import formataddr
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import override
+
+from .calendar import personal_event_ics
+from .formatting import event_when
+from .models import EmailDelivery, Registration
+
+logger = logging.getLogger(__name__)
+
+CANCEL_SALT = "events.registration.cancel"
+
+# kind -> the registration status it still makes sense for
+VALID_FOR = {
+    EmailDelivery.Kind.CONFIRMATION: Registration.Status.CONFIRMED,
+    EmailDelivery.Kind.PROMOTION: Registration.Status.CONFIRMED,
+    EmailDelivery.Kind.REMINDER: Registration.Status.CONFIRMED,
+    EmailDelivery.Kind.WAITING: Registration.Status.WAITING,
+    EmailDelivery.Kind.CANCELLATION: Registration.Status.CANCELLED,
+}
+WITH_CALENDAR = {EmailDelivery.Kind.CONFIRMATION, EmailDelivery.Kind.PROMOTION, EmailDelivery.Kind.REMINDER}
+
+
+def cancel_token(registration):
+    return signing.Signer(salt=CANCEL_SALT).sign(registration.token)
+
+
+def unsign_cancel_token(value):
+    """The registration token inside a signed cancel token; raises signing.BadSignature when tampered with."""
+    return signing.Signer(salt=CANCEL_SALT).unsign(value)
+
+
+def site_root(event):
+    site = event.get_site()
+    return (site.root_url if site else settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+
+
+def cancel_url(registration):
+    return site_root(registration.event) + reverse("events:cancel", args=[cancel_token(registration)])
+
+
+def context_for(registration, kind):
+    event = registration.event
+    contact_name, contact_email = event.practical_contact()
+    confirmed = registration.status == Registration.Status.CONFIRMED
+    return {
+        "kind": kind,
+        "registration": registration,
+        "event": event,
+        "event_url": event.get_full_url() or "",
+        "when": event_when(event.start, event.end),
+        "where": event.location_label,
+        "cancel_url": cancel_url(registration) if registration.status != Registration.Status.CANCELLED else "",
+        # The private link goes only to confirmed participants of an online event.
+        "meeting_url": event.meeting_url if confirmed and event.is_online else "",
+        "waiting_position": registration.waiting_position(),
+        "contact_name": contact_name,
+        "contact_email": contact_email,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+
+
+def build_message(delivery, registration=None):
+    registration = registration or Registration.objects.select_related("event").get(pk=delivery.registration_id)
+    context = context_for(registration, delivery.kind)
+    with override("nl"):
+        subject = " ".join(render_to_string(f"events/emails/{delivery.kind}_subject.txt", context).split())
+        text = render_to_string(f"events/emails/{delivery.kind}.txt", context)
+        html = render_to_string(f"events/emails/{delivery.kind}.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[formataddr((registration.name, registration.email))],
+        reply_to=[context["contact_email"]] if context["contact_email"] else None,
+    )
+    message.attach_alternative(html, "text/html")
+    if delivery.kind in WITH_CALENDAR:
+        message.attach(f"{registration.event.slug}.ics", personal_event_ics(registration.event), "text/calendar")
+    return message
+
+
+def deliver(delivery_id):
+    """Send one outbox e-mail. Returns its status afterwards (or None when another worker has it)."""
+    with transaction.atomic():
+        delivery = (
+            EmailDelivery.objects.select_for_update(skip_locked=True)
+            .filter(pk=delivery_id, status__in=[EmailDelivery.Status.PENDING, EmailDelivery.Status.FAILED])
+            .first()
+        )
+        if delivery is None:
+            return None
+        registration = Registration.objects.select_related("event").get(pk=delivery.registration_id)
+        now = timezone.now()
+        if registration.anonymised_at or registration.status != VALID_FOR[delivery.kind]:
+            delivery.status = EmailDelivery.Status.SKIPPED
+            delivery.save(update_fields=["status"])
+            return delivery.status
+        delivery.attempts += 1
+        delivery.last_attempt_at = now
+        try:
+            build_message(delivery, registration).send(fail_silently=False)
+        except Exception as error:  # any failure: keep the e-mail and retry later
+            logger.warning("E-mail %s (%s) could not be sent: %s", delivery.pk, delivery.kind, error)
+            delivery.status = EmailDelivery.Status.FAILED
+            delivery.last_error = f"{type(error).__name__}: {error}"[:2000]
+        else:
+            delivery.status = EmailDelivery.Status.SENT
+            delivery.sent_at = now
+            delivery.last_error = ""
+        delivery.save(update_fields=["status", "attempts", "last_attempt_at", "sent_at", "last_error"])
+        return delivery.status

@@ -1,0 +1,309 @@
+"""Public views that are not Wagtail page views: registering, cancelling, iCal and RSS.
+
+They live in events/urls.py, mounted at /bijeenkomsten/ before Wagtail's catch-all,
+because `agenda.ics` has a dot (which Wagtail's page URLs do not allow) and the
+signed cancel token has a colon. The event itself is still found through Wagtail's
+page tree, so an unpublished or private event is a 404 here too.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.core import signing
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import CsrfViewMiddleware
+from django.template.response import TemplateResponse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from wagtail.models import Site
+
+from . import services
+from .calendar import calendar, public_event_ics
+from .emails import unsign_cancel_token
+from .formatting import event_when
+from .forms import RegistrationForm
+from .models import EventIndexPage, EventPage, Registration
+
+
+def retention_days():
+    return getattr(settings, "EVENT_REGISTRATION_RETENTION_DAYS", 90)
+
+
+SESSION_KEY = "events_registrations"  # {event pk: registration token}, for the confirmation page
+FEED_LIMIT = 200
+
+
+# --- finding the page ------------------------------------------------------------
+
+
+def find_page(request, path):
+    """The live, visible page at `path` on this request's site, or Http404."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    page, _args, _kwargs = site.root_page.localized.specific.route(request, [c for c in path.split("/") if c])
+    for restriction in page.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404
+    return page
+
+
+def find_event(request, suffix):
+    page = find_page(request, request.path_info.removesuffix(suffix))
+    if not isinstance(page, EventPage):
+        raise Http404
+    return page
+
+
+def crumbs_for(request, event, *extra):
+    """Breadcrumbs: home, the event index, the event, then `extra` (title, url) pairs; the last is current."""
+    site = Site.find_for_request(request)
+    root = site.root_page if site else None
+    ancestors = event.get_ancestors().filter(depth__gte=root.depth if root else 2).order_by("depth")
+    items = [(_("Home") if root and a.pk == root.pk else a.title, a.get_url(request)) for a in ancestors]
+    items.append((event.title, event.get_url(request)))
+    items.extend(extra)
+    return [{"title": title, "url": url, "current": i == len(items) - 1} for i, (title, url) in enumerate(items)]
+
+
+def csrf_failed(request):
+    """Whether the POST fails Django's CSRF check (the view is exempt so it can keep what was typed)."""
+    return CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {}) is not None
+
+
+def remembered(request):
+    return request.session.get(SESSION_KEY, {})
+
+
+def remember(request, registration):
+    tokens = dict(remembered(request))
+    tokens[str(registration.event_id)] = registration.token
+    request.session[SESSION_KEY] = tokens
+
+
+# --- registering -------------------------------------------------------------------
+
+
+def render_register(request, event, form, status=200, message=None, message_level="error"):
+    context = {
+        "page": event,
+        "event": event,
+        "form": form,
+        "state": event.registration_state(),
+        "seats_left": event.seats_left(),
+        "is_full": event.is_full(),
+        "message": message,
+        "message_level": message_level,
+        "retention_days": retention_days(),
+        "when": event_when(event.start, event.end),
+        "crumbs": crumbs_for(request, event, (_("Aanmelden"), request.path)),
+    }
+    return TemplateResponse(request, "events/register.html", context, status=status)
+
+
+@csrf_exempt  # checked in the view, so a failed check can keep what the visitor typed
+@require_http_methods(["GET", "HEAD", "POST"])
+def register(request, slug):
+    event = find_event(request, "aanmelden/")
+    state = event.registration_state()
+    if state != "open":
+        closed = services.RegistrationClosed(state)
+        return render_register(request, event, None, status=closed.status_code, message=closed.message)
+
+    if request.method != "POST":
+        return render_register(request, event, RegistrationForm(user=request.user))
+
+    if csrf_failed(request):
+        kept = {name: request.POST.get(name, "")[:500] for name in RegistrationForm.base_fields}
+        return render_register(
+            request,
+            event,
+            RegistrationForm(initial=kept),
+            status=403,
+            message=_(
+                "Je aanmelding is nog niet verstuurd: de beveiligingscode van het formulier ontbrak of was verlopen. "
+                "Je gegevens staan er nog. Controleer ze en verstuur het formulier opnieuw."
+            ),
+        )
+
+    form = RegistrationForm(request.POST)
+    if not form.is_valid():
+        return render_register(
+            request, event, form, status=400, message=_("Niet alles is goed ingevuld. Bekijk de meldingen hieronder.")
+        )
+
+    data = form.cleaned_data
+    try:
+        outcome = services.register(
+            event,
+            name=data["name"],
+            email=data["email"],
+            organisation=data["organisation"],
+            role=data["role"],
+            user=request.user,
+        )
+    except services.RegistrationClosed as closed:
+        return render_register(request, event, None, status=closed.status_code, message=closed.message)
+
+    confirmation = HttpResponseRedirect(event.url + "aanmelden/bevestigd/", status=303)
+    if outcome.result == "already":
+        if remembered(request).get(str(event.pk)) == outcome.registration.token:
+            return confirmation  # the same visitor pressed the button twice
+        return render_register(
+            request,
+            event,
+            form,
+            status=409,
+            message_level="warning",
+            message=_(
+                "Dit e-mailadres is al aangemeld voor deze bijeenkomst. Je hoeft niets meer te doen: de bevestiging "
+                "staat in je mailbox, met een link om je af te melden."
+            ),
+        )
+    remember(request, outcome.registration)
+    return confirmation
+
+
+def confirmation(request, slug):
+    event = find_event(request, "aanmelden/bevestigd/")
+    token = remembered(request).get(str(event.pk))
+    registration = Registration.objects.filter(event=event, token=token).first() if token else None
+    context = {
+        "page": event,
+        "event": event,
+        "registration": registration,
+        "waiting_position": registration.waiting_position() if registration else None,
+        "when": event_when(event.start, event.end),
+        "crumbs": crumbs_for(
+            request, event, (_("Aanmelden"), event.url + "aanmelden/"), (_("Bevestiging"), request.path)
+        ),
+    }
+    return TemplateResponse(request, "events/confirmation.html", context)
+
+
+# --- cancelling ---------------------------------------------------------------------
+
+
+def render_message(request, title, message, status, event=None):
+    context = {"title": title, "message": message, "event": event, "page": event}
+    if event is not None:
+        context["crumbs"] = crumbs_for(request, event, (title, request.path))
+    return TemplateResponse(request, "events/message.html", context, status=status)
+
+
+@csrf_exempt  # checked below, with a Dutch message instead of Django's English 403 page
+@require_http_methods(["GET", "HEAD", "POST"])
+def cancel(request, token):
+    title = _("Afmelden")
+    try:
+        raw = unsign_cancel_token(token)
+    except signing.BadSignature:
+        return render_message(
+            request,
+            title,
+            _("Deze afmeldlink klopt niet. Gebruik de link uit je bevestigingsmail, of neem contact met ons op."),
+            status=400,
+        )
+    registration = Registration.objects.select_related("event").filter(token=raw).first()
+    if registration is None:
+        return render_message(
+            request, title, _("Deze afmeldlink is niet meer geldig. Neem contact met ons op als je vragen hebt."), 404
+        )
+    event = registration.event.specific
+    if registration.status == Registration.Status.CANCELLED:
+        return render_message(
+            request, title, _("Je bent al afgemeld voor deze bijeenkomst. Deze link werkt maar één keer."), 410, event
+        )
+    if event.is_past():
+        return render_message(request, title, _("Deze bijeenkomst is al geweest. Afmelden is niet meer nodig."), 410)
+
+    context = {
+        "page": event,
+        "event": event,
+        "registration": registration,
+        "when": event_when(event.start, event.end),
+        "crumbs": crumbs_for(request, event, (title, request.path)),
+    }
+    if request.method != "POST":
+        return TemplateResponse(request, "events/cancel.html", context)
+    if csrf_failed(request):
+        context["message"] = _("Je bent nog niet afgemeld: de pagina was verlopen. Probeer het nog een keer.")
+        return TemplateResponse(request, "events/cancel.html", context, status=403)
+    services.cancel(registration)
+    return render_message(
+        request,
+        _("Je bent afgemeld"),
+        _(
+            "Je bent afgemeld voor %(event)s. Jammer dat je er niet bij kunt zijn! Je krijgt nog een bevestiging per e-mail."
+        )
+        % {"event": event.title},
+        200,
+        event,
+    )
+
+
+# --- calendars and feeds --------------------------------------------------------------
+
+
+def ics_response(content, filename, attachment):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    # Slugs may be Unicode: content_disposition_header encodes the name as RFC 6266 requires.
+    response["Content-Disposition"] = content_disposition_header(attachment, filename)
+    return response
+
+
+def event_ics(request, slug):
+    event = find_event(request, "agenda.ics")
+    return ics_response(public_event_ics(event, request), f"{event.slug}.ics", attachment=True)
+
+
+def index_for(request, suffix):
+    page = find_page(request, request.path_info.removesuffix(suffix))
+    if not isinstance(page, EventIndexPage):
+        raise Http404
+    return page
+
+
+def calendar_feed(request):
+    index = index_for(request, "agenda.ics")
+    events = EventPage.objects.child_of(index).upcoming()[:FEED_LIMIT]
+    site = Site.find_for_request(request)
+    name = f"{index.title} – {site.site_name}" if site and site.site_name else index.title
+    return ics_response(calendar(events, request, name=name), "bijeenkomsten.ics", attachment=False)
+
+
+class UpcomingEventsFeed(Feed):
+    """RSS of upcoming events. Only public facts: never the meeting link."""
+
+    def get_object(self, request):
+        self.request = request
+        return index_for(request, "rss/")
+
+    def title(self, index):
+        return index.title
+
+    def link(self, index):
+        return index.get_url(self.request)
+
+    def description(self, index):
+        return _("Webinars, bijeenkomsten, masterclasses en mastermindgroepen die eraan komen.")
+
+    def items(self, index):
+        return EventPage.objects.child_of(index).upcoming()[:FEED_LIMIT]
+
+    def item_title(self, event):
+        return f"{event.title} ({event_when(event.start, event.end)})"
+
+    def item_description(self, event):
+        return f"{event.intro}\n\n{event.get_event_type_display()}, {event.location_label}."
+
+    def item_link(self, event):
+        return event.get_url(self.request)
+
+    def item_pubdate(self, event):
+        return event.first_published_at
+
+    def item_categories(self, event):
+        return [event.get_event_type_display()]

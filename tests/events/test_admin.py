@@ -1,0 +1,125 @@
+"""The editors' side: registrations per event with counts, cancel/promote by hand, exports, fill rates."""
+
+import csv
+import io
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+import openpyxl
+import pytest
+from bs4 import BeautifulSoup
+
+from events.models import Registration
+
+from .conftest import counts, fill
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client):
+    user = get_user_model().objects.create_user("redacteur", "r@example.org", "x")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def full_event(make_event):
+    event = make_event(title="Mastermind", capacity=2)
+    people = fill(event, confirmed=2, waiting=2)
+    Registration.objects.filter(pk=people[0].pk).update(name='=HYPERLINK("http://evil")')
+    return event
+
+
+def test_event_edit_page_shows_the_counts(full_event, client, admin_user):
+    client.force_login(admin_user)
+    response = client.get(f"/admin/pages/{full_event.pk}/edit/")
+    assert response.status_code == 200
+    text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+    assert "2 bevestigd, 2 op de wachtlijst, 0 afgemeld" in text
+    assert f"/admin/aanmeldingen/?event={full_event.pk}" in response.content.decode()
+
+
+def test_registrations_listing_filtered_by_event(full_event, make_event, client, editor):
+    other = make_event(title="Andere bijeenkomst")
+    fill(other, confirmed=1)
+    response = client.get(f"/admin/aanmeldingen/?event={full_event.pk}")
+    assert response.status_code == 200
+    rows = BeautifulSoup(response.content, "html.parser").select("tbody tr")
+    assert len(rows) == 4
+    assert client.get(f"/admin/aanmeldingen/?event={full_event.pk}&status=waiting").status_code == 200
+
+
+def test_export_csv_and_xlsx(full_event, client, editor):
+    response = client.get(f"/admin/aanmeldingen/?event={full_event.pk}&export=csv")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:3] == ["Bijeenkomst", "Naam", "E-mailadres"]
+    assert len(rows) == 5
+    assert sorted(row[5] for row in rows[1:]) == ["Bevestigd", "Bevestigd", "Wachtlijst", "Wachtlijst"]
+    # A spreadsheet formula typed into the public form is defused.
+    assert any(row[1].startswith("'=HYPERLINK") for row in rows[1:])
+
+    response = client.get(f"/admin/aanmeldingen/?event={full_event.pk}&export=xlsx")
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet.max_row == 5
+
+
+def test_cancel_by_hand_promotes_the_next(full_event, client, editor, django_capture_on_commit_callbacks, mailoutbox):
+    confirmed = Registration.objects.filter(event=full_event, status="confirmed").order_by("pk").first()
+    url = f"/admin/aanmeldingen/cancel/{confirmed.pk}/"
+    assert "Wil je" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    assert response.status_code == 302
+    assert counts(full_event) == {"confirmed": 2, "waiting": 1, "cancelled": 1}
+    assert len(mailoutbox) == 2
+
+
+def test_promote_by_hand_refuses_when_full(full_event, client, editor):
+    waiting = Registration.objects.filter(event=full_event, status="waiting").order_by("-pk").first()
+    response = client.post(f"/admin/aanmeldingen/promote/{waiting.pk}/", follow=True)
+    assert "Alle plaatsen zijn bezet" in response.content.decode()
+    assert counts(full_event) == {"confirmed": 2, "waiting": 2, "cancelled": 0}
+
+
+def test_delete_frees_the_seat_for_the_waiting_list(full_event, client, admin_user):
+    client.force_login(admin_user)
+    confirmed = Registration.objects.filter(event=full_event, status="confirmed").first()
+    response = client.post(f"/admin/aanmeldingen/delete/{confirmed.pk}/")
+    assert response.status_code == 302
+    assert counts(full_event) == {"confirmed": 2, "waiting": 1, "cancelled": 0}
+
+
+def test_editors_cannot_add_registrations_in_the_admin(full_event, client, admin_user):
+    client.force_login(admin_user)
+    assert client.get("/admin/aanmeldingen/new/").status_code in (302, 403)
+
+
+def test_editing_to_a_duplicate_email_is_a_form_error(full_event, client, editor):
+    first, second = Registration.objects.filter(event=full_event).order_by("pk")[:2]
+    response = client.post(
+        f"/admin/aanmeldingen/edit/{second.pk}/",
+        {"name": second.name, "email": first.email.upper(), "organisation": "X", "role": ""},
+    )
+    assert response.status_code == 200
+    assert "al aangemeld voor deze bijeenkomst" in response.content.decode()
+
+
+def test_overview_shows_fill_rates(full_event, make_event, client, editor):
+    make_event(title="Zonder maximum")
+    response = client.get("/admin/bijeenkomsten-overzicht/")
+    assert response.status_code == 200
+    text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+    assert "Mastermind" in text and "100%" in text and "geen maximum" in text
+    export = client.get("/admin/bijeenkomsten-overzicht/?export=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert rows[0] == ["Bijeenkomst", "Begin", "Plaatsen", "Bevestigd", "Wachtlijst", "Afgemeld", "Bezetting (%)"]
+
+
+def test_speakers_are_a_snippet(client, editor):
+    assert client.get("/admin/snippets/events/speaker/").status_code == 200
+    assert client.get("/admin/snippets/events/speaker/add/").status_code == 200
