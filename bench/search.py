@@ -3,7 +3,8 @@ Elasticsearch against the database fallback, on the same data in the same run.
 
     ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python bench/search.py --cases 20000
 
-It creates a scratch PostgreSQL database (dropped afterwards unless --keep) and a
+It needs the test packages (requirements-test.txt, for the factories) and a running
+Elasticsearch (bash scripts/elasticsearch.sh start). It creates a scratch PostgreSQL database (dropped afterwards unless --keep) and a
 scratch index alias; it never touches the site's own database or index.
 """
 
@@ -26,6 +27,8 @@ WORDS = (
     "intervisie opdrachtgever opgavemanager directieteam raad college partners inspanningen resultaten"
 ).split()
 QUERIES = ["gemeente wijk", "opgave bewoners", "programma sturing", "energietransitie", "woningbouw provincie"]
+# The same with a typo: nothing matches as typed, so the search retries with fuzzy matching.
+TYPO_QUERIES = ["gemeetne wijk", "opgaev bewoners", "programma stuirng", "energietransitei", "woningbouw provinsie"]
 
 
 def parse_args():
@@ -214,16 +217,18 @@ def main():
     )
     es_index_seconds = time.perf_counter() - started
 
-    def request(n):
-        query = QUERIES[n % len(QUERIES)]
+    def request(n, queries=QUERIES):
+        query = queries[n % len(queries)]
         return SearchRequest.from_params(QueryDict(f"q={query}&invalshoek=leren&type=praktijkvoorbeeld"))
 
     es, db = ElasticsearchSearch(client), DatabaseSearch()
     sample = es.search(request(0))
     assert sample.total > 0 and sample.hits[0].highlight, "the benchmark query must find highlighted results"
+    assert es.search(request(0, TYPO_QUERIES)).total > 0, "the typo query must find results"
     counter = iter(range(10**9))
     es.search(request(1))  # warm up
     es_times = timed(lambda: es.search(request(next(counter))), args.queries)
+    typo_times = timed(lambda: es.search(request(next(counter), TYPO_QUERIES)), args.queries)
     db.search(request(1))
     db_times = timed(lambda: db.search(request(next(counter))), args.db_queries)
 
@@ -238,6 +243,11 @@ def main():
         ),
         ("database search index (update_index)", "", f"{db_index_seconds:.1f} s"),
         (f"ES faceted query ({args.queries}x)", f"p50 {es_p50:.1f} ms", f"p95 {es_p95:.1f} ms"),
+        (
+            f"ES same query with a typo ({args.queries}x)",
+            f"p50 {statistics.median(typo_times):.1f} ms",
+            f"p95 {percentile(typo_times, 0.95):.1f} ms",
+        ),
         (f"DB fallback faceted query ({args.db_queries}x)", f"p50 {db_p50:.1f} ms", f"p95 {db_p95:.1f} ms"),
         ("ratio DB / ES", f"p50 {db_p50 / es_p50:.1f}x", f"p95 {db_p95 / es_p95:.1f}x"),
         ("hits for the sample query", f"ES {sample.total:,}", f"DB {db.search(request(0)).total:,}"),

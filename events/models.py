@@ -30,6 +30,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from cop_site.blocks import INTRO_FEATURES, BodyBlock
+from cop_site.models import LabelledDocument
 
 from .forms import RegistrationAdminForm
 from .panels import RegistrationSummaryPanel
@@ -460,20 +461,8 @@ class EventSpeaker(Orderable):
     panels = [FieldPanel("speaker")]
 
 
-class EventDocument(Orderable):
+class EventDocument(LabelledDocument):
     page = ParentalKey(EventPage, related_name="slides", on_delete=models.CASCADE)
-    document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
-    )
-    title = models.CharField(
-        _("titel"), max_length=200, blank=True, help_text=_("Laat leeg om de documenttitel te gebruiken.")
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    @property
-    def label(self):
-        return self.title or self.document.title
 
 
 class Registration(models.Model):

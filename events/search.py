@@ -3,6 +3,8 @@
 Only public facts go in: never the meeting link, never registrations.
 """
 
+from django.utils import timezone
+
 from cop_site.text import plain_text
 
 
@@ -11,7 +13,7 @@ def event_fields(page, context=None):
     return {
         "summary": page.intro,
         "date": page.start,
-        "year": page.start.year,
+        "year": timezone.localtime(page.start).year,  # as the site shows it, in Dutch time
         "perspectives": [p.slug for p in perspectives],
         "perspective_names": [p.name for p in perspectives],
     }

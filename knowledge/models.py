@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -20,6 +20,7 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
 from cop_site.blocks import INTRO_FEATURES, BodyBlock
+from cop_site.models import LabelledDocument
 
 CASE_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -482,17 +483,5 @@ class PracticeCasePage(Page):
         return context
 
 
-class CaseAttachment(Orderable):
+class CaseAttachment(LabelledDocument):
     page = ParentalKey(PracticeCasePage, related_name="attachments", on_delete=models.CASCADE)
-    document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
-    )
-    title = models.CharField(
-        _("titel"), max_length=200, blank=True, help_text=_("Laat leeg om de documenttitel te gebruiken.")
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    @property
-    def label(self):
-        return self.title or self.document.title

@@ -7,6 +7,8 @@ the database fallback describe every page the same way.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
@@ -73,6 +75,12 @@ def definition_fields(definition, context):
     }
 
 
+def chapter_perspective():
+    """The perspective slug of a building block's chapter (its parent page), as a query expression."""
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    return Subquery(GuideChapterPage.objects.filter(path=parent_path).values("perspective__slug")[:1])
+
+
 @dataclass(frozen=True)
 class ContentType:
     slug: str
@@ -81,28 +89,53 @@ class ContentType:
     fields: Callable
     # The full text, kept apart because it is the costly part: facets need only the fields.
     body: Callable
+    # The facet and date fields of `fields` as ORM lookups or expressions, so the database
+    # fallback can count facets over thousands of results without building their documents.
+    lookups: dict = field(default_factory=dict)
     select_related: tuple = ()
-    prefetch_related: tuple = field(default=())
+    prefetch_related: tuple = ()
+
+    def live_objects(self):
+        """The searchable objects, without their related data."""
+        if issubclass(self.model, Page):
+            return self.model.objects.live().public()
+        return self.model.objects.all()
 
     def queryset(self):
-        if issubclass(self.model, Page):
-            queryset = self.model.objects.live().public()
-        else:
-            queryset = self.model.objects.all()
-        return queryset.select_related(*self.select_related).prefetch_related(*self.prefetch_related)
+        return self.live_objects().select_related(*self.select_related).prefetch_related(*self.prefetch_related)
 
 
 CONTENT_TYPES = [
     ContentType(
-        "hoofdstuk", _("Hoofdstuk van de gids"), GuideChapterPage, chapter_fields, streamfield_body, ("perspective",)
+        "hoofdstuk",
+        _("Hoofdstuk van de gids"),
+        GuideChapterPage,
+        chapter_fields,
+        streamfield_body,
+        lookups={"perspectives": "perspective__slug", "date": "last_published_at"},
+        select_related=("perspective",),
     ),
-    ContentType("bouwsteen", _("Bouwsteen"), BuildingBlockPage, building_block_fields, streamfield_body),
+    ContentType(
+        "bouwsteen",
+        _("Bouwsteen"),
+        BuildingBlockPage,
+        building_block_fields,
+        streamfield_body,
+        lookups={"perspectives": chapter_perspective(), "date": "last_published_at"},
+    ),
     ContentType(
         "praktijkvoorbeeld",
         _("Praktijkvoorbeeld"),
         PracticeCasePage,
         case_fields,
         case_body,
+        lookups={
+            "perspectives": "perspectives__slug",
+            "organisation_types": "organisations__type",
+            "provinces": "organisations__province",
+            "year": "year",
+            "date": "first_published_at",
+        },
         prefetch_related=("perspectives", "organisations", "building_blocks"),
     ),
     ContentType(
@@ -111,6 +144,7 @@ CONTENT_TYPES = [
         EventPage,
         event_fields,
         event_body,
+        lookups={"perspectives": "perspectives__slug", "year": "start__year", "date": "start"},
         prefetch_related=("perspectives", "speaker_links__speaker"),
     ),
     ContentType("begrip", _("Begrip"), Definition, definition_fields, definition_body),

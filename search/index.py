@@ -67,6 +67,11 @@ def bulk_actions(index_name, objects, context):
         yield {"_index": index_name, "_id": document_id(obj), "_source": build_document(obj, context)}
 
 
+def delete_actions(ids):
+    for doc_id in ids:
+        yield {"_op_type": "delete", "_index": alias_name(), "_id": doc_id}
+
+
 def rebuild(client, progress=None):
     """Fill a new index, then swap the alias to it in one atomic step and drop the old ones.
 
@@ -113,15 +118,13 @@ def update_objects(objects):
     objects = list(objects)
     try:
         ensure_index(client)
-        context = build_context()
-        actions = []
+        searchable, gone = [], []
         for obj in objects:
-            if is_searchable(obj):
-                actions.append(
-                    {"_index": alias_name(), "_id": document_id(obj), "_source": build_document(obj, context)}
-                )
-            else:
-                actions.append({"_op_type": "delete", "_index": alias_name(), "_id": document_id(obj)})
+            (searchable if is_searchable(obj) else gone).append(obj)
+        actions = [
+            *bulk_actions(alias_name(), searchable, build_context()),
+            *delete_actions(document_id(obj) for obj in gone),
+        ]
         bulk(client, actions, refresh=settings.SEARCH_REFRESH_ON_WRITE, raise_on_error=False)
     except SEARCH_ERRORS:
         logger.warning(
@@ -135,8 +138,7 @@ def remove_ids(ids):
     if client is None:
         return
     try:
-        actions = [{"_op_type": "delete", "_index": alias_name(), "_id": doc_id} for doc_id in ids]
-        bulk(client, actions, refresh=settings.SEARCH_REFRESH_ON_WRITE, raise_on_error=False)
+        bulk(client, list(delete_actions(ids)), refresh=settings.SEARCH_REFRESH_ON_WRITE, raise_on_error=False)
     except SEARCH_ERRORS:
         logger.warning("Search index removal failed for %s; run search_index_status --fix", ids, exc_info=True)
 

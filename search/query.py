@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -21,11 +22,11 @@ from wagtail.search.query import Or, PlainText
 
 from elasticsearch_dsl import Q, Search
 
-from knowledge.filters import Facet, FacetOption, is_year, parse_page_number
+from cop_site.filters import Facet, FacetOption, is_year, parse_page_number
 from knowledge.models import Definition, Organisation, Perspective
 
 from . import index
-from .content import CONTENT_TYPE_LABELS, CONTENT_TYPES, build_context, build_document, content_type_for, document_id
+from .content import CONTENT_TYPE_LABELS, CONTENT_TYPES, build_context, build_document, document_id
 
 logger = logging.getLogger(__name__)
 
@@ -186,29 +187,25 @@ class ElasticsearchSearch:
     def _filter_clauses(self, request, skip=None):
         return [Q("terms", **{FACETS[param][0]: values}) for param, values in request.filters.items() if param != skip]
 
-    def _query(self, request):
+    def _query(self, request, fuzzy=False):
         if not request.q:
             return Q("match_all")
         fields = ["title^4", "summary^2", "body", "perspective_names", "organisation_names"]
-        # Most words anywhere in the document, or, for typos, fuzzily within one field.
-        return Q(
-            "bool",
-            should=[
-                Q("multi_match", query=request.q, type="cross_fields", fields=fields, minimum_should_match="2<75%"),
-                Q(
-                    "multi_match",
-                    query=request.q,
-                    fields=fields,
-                    fuzziness="AUTO",
-                    prefix_length=1,
-                    minimum_should_match="2<75%",
-                ),
-            ],
-            minimum_should_match=1,
-        )
+        if fuzzy:
+            # For typos: each word may be one or two letters off, within one field.
+            return Q(
+                "multi_match",
+                query=request.q,
+                fields=fields,
+                fuzziness="AUTO",
+                prefix_length=1,
+                minimum_should_match="2<75%",
+            )
+        # Most of the words, anywhere in the document.
+        return Q("multi_match", query=request.q, type="cross_fields", fields=fields, minimum_should_match="2<75%")
 
-    def search(self, request):
-        search = Search(using=self.client, index=index.alias_name()).query(self._query(request))
+    def _search(self, request, fuzzy=False):
+        search = Search(using=self.client, index=index.alias_name()).query(self._query(request, fuzzy))
         if request.filters:
             search = search.post_filter(Q("bool", filter=self._filter_clauses(request)))
         for param, (field_name, _label) in FACETS.items():
@@ -225,9 +222,14 @@ class ElasticsearchSearch:
         )
         if request.sort == "datum":
             search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
-        search = search[request.offset : request.offset + PAGE_SIZE]
-        response = search.execute()
+        return search[request.offset : request.offset + PAGE_SIZE]
 
+    def search(self, request):
+        response = self._search(request).execute()
+        if request.q and not response.hits.total.value:
+            # Nothing for the words as typed: try again allowing typos. Fuzzy matching
+            # doubles the cost of a query, so it only runs when it is needed.
+            response = self._search(request, fuzzy=True).execute()
         hits = []
         for hit in response.hits:
             fragments = hit.meta.highlight.to_dict() if hasattr(hit.meta, "highlight") else {}
@@ -304,49 +306,67 @@ class DatabaseSearch:
         return Or([PlainText(q, operator="or"), *(PlainText(a, operator="and") for a in alternatives)])
 
     def _candidates(self, request):
-        if not request.q:
-            return [obj for ct in CONTENT_TYPES for obj in ct.queryset()]
-        backend = get_search_backend()
-        query = self._query(request.q)
-        scored = []
+        """(content type, pk, score) of everything the query finds, best first; everything without a query."""
+        query = self._query(request.q) if request.q else None
+        candidates = []
         for ct in CONTENT_TYPES:
-            results = backend.search(query, ct.queryset()).annotate_score("_score")
-            scored.extend(results)
-        return sorted(scored, key=lambda obj: obj._score, reverse=True)
-
-    def _documents(self, request):
-        """(object, document) pairs; the costly body text is added later, for the shown page only."""
-        context = build_context()
-        return [(obj, build_document(obj, context, with_body=False)) for obj in self._candidates(request)]
+            objects = ct.live_objects().only("pk")
+            if query is None:
+                candidates.extend((ct, pk, 0) for pk in objects.values_list("pk", flat=True))
+            else:
+                results = get_search_backend().search(query, objects).annotate_score("_score")
+                candidates.extend((ct, obj.pk, obj._score) for obj in results)
+        return sorted(candidates, key=lambda candidate: candidate[2], reverse=True)
 
     @staticmethod
-    def _matches(document, request, skip=None):
-        for param, values in request.filters.items():
-            if param == skip:
-                continue
-            field_value = document.get(FACETS[param][0])
-            present = field_value if isinstance(field_value, list) else [field_value]
-            if not set(values) & set(present):
-                return False
-        return True
+    def _facet_values(candidates):
+        """{(content type slug, pk): {field: set of values}}, read with one query per content type and field."""
+        values = {}
+        pks_by_type = {}
+        for ct, pk, _score in candidates:
+            values[ct.slug, pk] = {"content_type": {ct.slug}}
+            pks_by_type.setdefault(ct.slug, []).append(pk)
+        for ct in CONTENT_TYPES:
+            pks = pks_by_type.get(ct.slug)
+            for field_name, lookup in ct.lookups.items() if pks else ():
+                expression = F(lookup) if isinstance(lookup, str) else lookup
+                rows = ct.model.objects.filter(pk__in=pks).annotate(_value=expression).values_list("pk", "_value")
+                for pk, value in rows:
+                    if value is not None:
+                        values[ct.slug, pk].setdefault(field_name, set()).add(value)
+        return values
+
+    @staticmethod
+    def _matches(values, request, skip=None):
+        return all(
+            set(wanted) & values.get(FACETS[param][0], set())
+            for param, wanted in request.filters.items()
+            if param != skip
+        )
 
     def search(self, request):
-        documents = self._documents(request)
+        candidates = self._candidates(request)
+        values = self._facet_values(candidates)
         counts = {}
         for param, (field_name, _label) in FACETS.items():
             param_counts = counts.setdefault(param, {})
-            for _obj, document in documents:
-                if self._matches(document, request, skip=param):
-                    value = document.get(field_name)
-                    for v in value if isinstance(value, list) else [value]:
-                        if v is not None:
-                            param_counts[v] = param_counts.get(v, 0) + 1
-        selected = [(obj, d) for obj, d in documents if self._matches(d, request)]
+            for candidate_values in values.values():
+                if self._matches(candidate_values, request, skip=param):
+                    for value in candidate_values.get(field_name, ()):
+                        param_counts[value] = param_counts.get(value, 0) + 1
+        selected = [(ct, pk) for ct, pk, _score in candidates if self._matches(values[ct.slug, pk], request)]
         if request.sort == "datum":
-            selected.sort(key=lambda item: item[1].get("date") or "", reverse=True)
+            selected.sort(key=lambda item: newest_first(values[item[0].slug, item[1]]), reverse=True)
+        shown = selected[request.offset : request.offset + PAGE_SIZE]
+        context = build_context()
+        objects = {}
+        for ct in CONTENT_TYPES:
+            pks = [pk for shown_ct, pk in shown if shown_ct is ct]
+            objects.update({(ct.slug, pk): obj for pk, obj in ct.queryset().in_bulk(pks).items()})
         hits = []
-        for obj, document in selected[request.offset : request.offset + PAGE_SIZE]:
-            document["body"] = content_type_for(obj).body(obj)
+        for ct, pk in shown:
+            obj = objects[ct.slug, pk]
+            document = build_document(obj, context)
             hits.append(hit_from_document(document_id(obj), document, highlight_text(document, request.q)))
         suggestion = self.suggest_correction(request.q) if request.q and not selected else ""
         return SearchResults(hits, len(selected), build_facets(request, counts), self.name, suggestion)
@@ -355,7 +375,7 @@ class DatabaseSearch:
         vocabulary = {
             word.lower()
             for ct in CONTENT_TYPES
-            for title in ct.queryset().values_list("title" if ct.model is not Definition else "term", flat=True)
+            for title in ct.live_objects().values_list("title" if ct.model is not Definition else "term", flat=True)
             for word in re.findall(r"\w{3,}", title)
         }
         words = q.lower().split()
@@ -394,6 +414,12 @@ class DatabaseSearch:
             .filter(overlap__gt=0)
             .order_by("-overlap", "-first_published_at")[:limit]
         ]
+
+
+def newest_first(values):
+    """A sort key (with reverse=True) for the newest first, undated last."""
+    dates = values.get("date")
+    return (bool(dates), max(dates) if dates else None)
 
 
 def highlight_text(document, q, size=180):

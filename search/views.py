@@ -1,7 +1,8 @@
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import ngettext
+
+from cop_site.filters import page_missing_message
 
 from .models import SearchTermWeek
 from .query import FACETS, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, SearchRequest, run
@@ -34,14 +35,7 @@ def search(request):
         results, backend, degraded = run("search", search_request)
         paginator = Paginator(ResultWindow(results.hits, results.total, search_request.offset), PAGE_SIZE)
         if results.total and search_request.page > paginator.num_pages:
-            search_request.messages.append(
-                ngettext(
-                    "Deze pagina bestaat niet. Er is %(count)s pagina.",
-                    "Deze pagina bestaat niet. Er zijn %(count)s pagina's.",
-                    paginator.num_pages,
-                )
-                % {"count": paginator.num_pages}
-            )
+            search_request.messages.append(page_missing_message(paginator.num_pages))
             search_request.status_code = 404
         else:
             context["page_obj"] = paginator.page(search_request.page) if results.total else None

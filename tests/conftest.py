@@ -7,8 +7,17 @@ from wagtail.models import Page, Site
 import pytest
 
 from cop_site.factories import HomePageFactory
-from knowledge.factories import CaseIndexPageFactory, GlossaryPageFactory, GuideChapterPageFactory, GuidePageFactory
-from knowledge.models import Perspective
+from knowledge.factories import (
+    BuildingBlockPageFactory,
+    CaseIndexPageFactory,
+    DefinitionFactory,
+    GlossaryPageFactory,
+    GuideChapterPageFactory,
+    GuidePageFactory,
+    OrganisationFactory,
+    PracticeCasePageFactory,
+)
+from knowledge.models import Organisation, Perspective
 from search import index
 
 
@@ -46,6 +55,56 @@ def case_index(home):
 @pytest.fixture
 def glossary(home):
     return GlossaryPageFactory(parent=home)
+
+
+@pytest.fixture
+def corpus(guide, case_index, glossary):
+    """A small body of content with known words, perspectives and organisations."""
+    chapters = {c.specific.perspective.slug: c.specific for c in guide.get_children()}
+    block = BuildingBlockPageFactory(
+        parent=chapters["leren"], title="Intervisie", slug="intervisie", summary="Samen leren van ervaringen."
+    )
+    utrecht = OrganisationFactory(name="Gemeente Utrecht", type=Organisation.Type.GEMEENTE, province="utrecht")
+    zwolle = OrganisationFactory(name="Gemeente Zwolle", type=Organisation.Type.GEMEENTE, province="overijssel")
+    gelderland = OrganisationFactory(
+        name="Provincie Gelderland", type=Organisation.Type.PROVINCIE, province="gelderland"
+    )
+    DefinitionFactory(
+        term="Programmasturing", synonyms="programmamanagement", definition="<p>Sturen op een set inspanningen.</p>"
+    )
+    cases = {
+        "wijk": PracticeCasePageFactory(
+            parent=case_index,
+            title="Wijkaanpak met bewoners",
+            slug="wijkaanpak-met-bewoners",
+            summary="Een gemeente werkt met bewoners aan de wijk.",
+            situation="<p>De gemeente wilde de leefbaarheid in de wijk verbeteren, samen met bewoners.</p>",
+            perspectives=["leren", "sturen"],
+            organisations=[utrecht],
+            building_blocks=[block],
+            year=2023,
+        ),
+        "portefeuille": PracticeCasePageFactory(
+            parent=case_index,
+            title="Portefeuille van projecten",
+            summary="Overzicht over alle projecten in samenhang.",
+            situation="<p>Programmasturing bracht rust in het bestuur.</p>",
+            perspectives=["besturen"],
+            organisations=[zwolle],
+            year=2024,
+        ),
+        "dijk": PracticeCasePageFactory(
+            parent=case_index,
+            title="Samen opdrachtgever bij de dijkversterking",
+            slug="dijkversterking",
+            summary="Provincie en waterschap trekken samen op.",
+            situation="<p>Een grote opgave langs de rivier, met de gemeente aan tafel.</p>",
+            perspectives=["sturen"],
+            organisations=[gelderland],
+            year=2024,
+        ),
+    }
+    return {"chapters": chapters, "block": block, "cases": cases}
 
 
 def elasticsearch_url():

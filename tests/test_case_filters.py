@@ -17,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cop_site.factories import HomePageFactory
+from cop_site.filters import PAGE_SIZE
 from knowledge.factories import (
     BuildingBlockPageFactory,
     CaseIndexPageFactory,
@@ -25,7 +26,6 @@ from knowledge.factories import (
     OrganisationFactory,
     PracticeCasePageFactory,
 )
-from knowledge.filters import PAGE_SIZE
 from knowledge.models import Organisation, Perspective
 
 # The catalogue of cases the filter tests run against. Each facet has cases that share a value
@@ -491,7 +491,7 @@ def test_a_page_past_the_end_is_a_404_with_a_message(lenient_client, catalogue):
     response = get(lenient_client, catalogue, "page=999")
 
     assert response.status_code == 404
-    assert "Deze pagina bestaat niet. Er zijn 1 pagina's." in soup(response).get_text(" ", strip=True)
+    assert "Deze pagina bestaat niet. Er is 1 pagina." in soup(response).get_text(" ", strip=True)
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,7 @@ import re
 
 import pytest
 
-from knowledge.factories import (
-    BuildingBlockPageFactory,
-    DefinitionFactory,
-    OrganisationFactory,
-    PracticeCasePageFactory,
-)
+from knowledge.factories import OrganisationFactory, PracticeCasePageFactory
 from knowledge.models import Organisation
 from search import index
 
@@ -42,42 +37,8 @@ PERSPECTIVES = ["besturen", "sturen", "presteren", "leren"]
 
 
 @pytest.fixture
-def content(guide, case_index, glossary, elasticsearch):
-    """A small site with known words, indexed in Elasticsearch."""
-    chapters = {c.specific.perspective.slug: c.specific for c in guide.get_children()}
-    block = BuildingBlockPageFactory(
-        parent=chapters["leren"], title="Intervisie", slug="intervisie", summary="Samen leren van ervaringen."
-    )
-    utrecht = OrganisationFactory(name="Gemeente Utrecht", type=Organisation.Type.GEMEENTE, province="utrecht")
-    gelderland = OrganisationFactory(
-        name="Provincie Gelderland", type=Organisation.Type.PROVINCIE, province="gelderland"
-    )
-    DefinitionFactory(
-        term="Programmasturing", synonyms="programmamanagement", definition="<p>Sturen op een set inspanningen.</p>"
-    )
-    cases = {
-        "wijk": PracticeCasePageFactory(
-            parent=case_index,
-            title="Wijkaanpak met bewoners",
-            slug="wijkaanpak-met-bewoners",
-            summary="Een gemeente werkt met bewoners aan de wijk.",
-            situation="<p>De gemeente wilde de leefbaarheid in de wijk verbeteren, samen met bewoners.</p>",
-            perspectives=["leren", "sturen"],
-            organisations=[utrecht],
-            building_blocks=[block],
-            year=2023,
-        ),
-        "dijk": PracticeCasePageFactory(
-            parent=case_index,
-            title="Samen opdrachtgever bij de dijkversterking",
-            slug="dijkversterking",
-            summary="Provincie en waterschap trekken samen op.",
-            situation="<p>Een grote opgave langs de rivier, met de gemeente aan tafel.</p>",
-            perspectives=["sturen"],
-            organisations=[gelderland],
-            year=2024,
-        ),
-    }
+def content(corpus, case_index, elasticsearch):
+    """The search corpus plus a dozen municipalities' cases, indexed in Elasticsearch."""
     for n, city in enumerate(CITIES):
         organisation = OrganisationFactory(
             name=f"Gemeente {city}", type=Organisation.Type.GEMEENTE, province=Organisation.Province.values[n]
@@ -92,7 +53,7 @@ def content(guide, case_index, glossary, elasticsearch):
             year=2020 + n % 5,
         )
     index.rebuild(elasticsearch)
-    return {"chapters": chapters, "block": block, "cases": cases}
+    return corpus
 
 
 def combobox(tab):

@@ -1,10 +1,17 @@
 """One contract, two implementations: what every search must do."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from django.http import QueryDict
 
+from events.factories import EventIndexPageFactory, EventPageFactory
 from knowledge.factories import PracticeCasePageFactory
 from search import index
-from search.query import ElasticsearchSearch, SearchRequest
+from search.content import CONTENT_TYPES, build_context, build_document
+from search.query import FACETS, DatabaseSearch, ElasticsearchSearch, SearchRequest
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def reindex(search_impl):
@@ -106,3 +113,23 @@ def test_related_cases_share_perspectives_or_words(search_impl, corpus):
     related = [r["title"] for r in search_impl.related(corpus["cases"]["dijk"])]
     assert "Samen opdrachtgever bij de dijkversterking" not in related
     assert "Wijkaanpak met bewoners" in related
+
+
+def test_the_database_facets_say_what_the_documents_say(corpus, home):
+    """The fallback counts facets from ORM lookups instead of documents; both must agree for every type."""
+    events = EventIndexPageFactory(parent=home)
+    # Half past midnight on New Year's Day in Amsterdam is still the old year in UTC.
+    EventPageFactory(parent=events, perspectives=["leren"], start=datetime(2027, 1, 1, 0, 30, tzinfo=AMSTERDAM))
+    candidates = DatabaseSearch()._candidates(SearchRequest.from_params(QueryDict("")))
+    values = DatabaseSearch._facet_values(candidates)
+    context = build_context()
+    for ct, pk, _score in candidates:
+        document = build_document(ct.queryset().get(pk=pk), context, with_body=False)
+        found = values[ct.slug, pk]
+        for field_name, _label in FACETS.values():
+            expected = document.get(field_name)
+            expected = set(expected) if isinstance(expected, list) else {expected} - {None}
+            assert found.get(field_name, set()) == expected, (ct.slug, pk, field_name)
+        assert {d.isoformat() for d in found.get("date", ())} == {document.get("date")} - {None}, (ct.slug, pk)
+    assert {ct.slug for ct, _pk, _score in candidates} == {ct.slug for ct in CONTENT_TYPES}
+    assert values["bijeenkomst", events.get_children().get().pk]["year"] == {2027}
