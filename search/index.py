@@ -62,21 +62,26 @@ def indexed_names(client):
         return []
 
 
-def bulk_actions(index_name, objects, context):
+def bulk_actions(index_names, objects, context, op_type="index"):
     for obj in objects:
-        yield {"_index": index_name, "_id": document_id(obj), "_source": build_document(obj, context)}
+        document = build_document(obj, context)
+        for name in index_names:
+            yield {"_op_type": op_type, "_index": name, "_id": document_id(obj), "_source": document}
 
 
-def delete_actions(ids):
+def delete_actions(index_names, ids):
     for doc_id in ids:
-        yield {"_op_type": "delete", "_index": alias_name(), "_id": doc_id}
+        for name in index_names:
+            yield {"_op_type": "delete", "_index": name, "_id": doc_id}
 
 
 def rebuild(client, progress=None):
     """Fill a new index, then swap the alias to it in one atomic step and drop the old ones.
 
-    Searches keep hitting the old index until the swap, so there is no gap.
-    Returns (index name, number of documents).
+    Searches keep hitting the old index until the swap, so there is no gap. Live
+    updates meanwhile go to both indices (see `all_indices`), and the rebuild only
+    creates documents, so an edit made during the rebuild is never overwritten by
+    the older copy the rebuild read. Returns (index name, number of documents).
     """
     sync_synonyms(client)
     index = new_index()
@@ -85,7 +90,13 @@ def rebuild(client, progress=None):
     objects = iter_searchable()
     if progress:
         objects = progress(objects, total=count_searchable())
-    count, _errors = bulk(client, bulk_actions(index._name, objects, context), chunk_size=500, refresh=False)
+    created, written_live = bulk(
+        client,
+        bulk_actions([index._name], objects, context, op_type="create"),
+        chunk_size=500,
+        refresh=False,
+        ignore_status=409,  # already there: written by a live update during the rebuild
+    )
     client.indices.refresh(index=index._name)
     old = indexed_names(client)
     actions = [{"remove": {"index": name, "alias": alias_name()}} for name in old]
@@ -93,12 +104,16 @@ def rebuild(client, progress=None):
     client.indices.update_aliases(actions=actions)
     for name in stale_indices(client, keep=index._name):
         client.indices.delete(index=name)
-    return index._name, count
+    return index._name, created + len(written_live)
+
+
+def all_indices(client):
+    """The alias's indices: the live one and any that a rebuild is filling."""
+    return list(client.indices.get(index=f"{alias_name()}-*", ignore_unavailable=True))
 
 
 def stale_indices(client, keep):
-    pattern = f"{alias_name()}-*"
-    return [name for name in client.indices.get(index=pattern, ignore_unavailable=True) if name != keep]
+    return [name for name in all_indices(client) if name != keep]
 
 
 def ensure_index(client):
@@ -121,9 +136,10 @@ def update_objects(objects):
         searchable, gone = [], []
         for obj in objects:
             (searchable if is_searchable(obj) else gone).append(obj)
+        names = all_indices(client)
         actions = [
-            *bulk_actions(alias_name(), searchable, build_context()),
-            *delete_actions(document_id(obj) for obj in gone),
+            *bulk_actions(names, searchable, build_context()),
+            *delete_actions(names, (document_id(obj) for obj in gone)),
         ]
         bulk(client, actions, refresh=settings.SEARCH_REFRESH_ON_WRITE, raise_on_error=False)
     except SEARCH_ERRORS:
@@ -138,7 +154,12 @@ def remove_ids(ids):
     if client is None:
         return
     try:
-        bulk(client, list(delete_actions(ids)), refresh=settings.SEARCH_REFRESH_ON_WRITE, raise_on_error=False)
+        bulk(
+            client,
+            list(delete_actions(all_indices(client), ids)),
+            refresh=settings.SEARCH_REFRESH_ON_WRITE,
+            raise_on_error=False,
+        )
     except SEARCH_ERRORS:
         logger.warning("Search index removal failed for %s; run search_index_status --fix", ids, exc_info=True)
 

@@ -6,6 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from events.models import EventPage, Speaker
 from knowledge.models import (
     BuildingBlockPage,
     Definition,
@@ -58,7 +59,11 @@ def restriction_changed(sender, instance, **kwargs):
 
 def perspective_changed(sender, instance, **kwargs):
     chapters = GuideChapterPage.objects.filter(perspective=instance)
-    objects = [*chapters, *PracticeCasePage.objects.filter(perspectives=instance)]
+    objects = [
+        *chapters,
+        *PracticeCasePage.objects.filter(perspectives=instance),
+        *EventPage.objects.filter(perspectives=instance),
+    ]
     for chapter in chapters:
         objects.extend(BuildingBlockPage.objects.child_of(chapter))
     after_commit(index.update_objects, objects)
@@ -66,6 +71,11 @@ def perspective_changed(sender, instance, **kwargs):
 
 def organisation_changed(sender, instance, **kwargs):
     after_commit(index.update_objects, list(PracticeCasePage.objects.filter(organisations=instance)))
+
+
+def speaker_changed(sender, instance, **kwargs):
+    # Speakers' names and organisations are in their events' text. (A speaker with events cannot be deleted.)
+    after_commit(index.update_objects, list(EventPage.objects.filter(speaker_links__speaker=instance).distinct()))
 
 
 def definition_changed(sender, instance, **kwargs):
@@ -87,5 +97,6 @@ def connect():
     post_delete.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
     post_save.connect(perspective_changed, sender=Perspective, dispatch_uid="search_perspective_saved")
     post_save.connect(organisation_changed, sender=Organisation, dispatch_uid="search_organisation_saved")
+    post_save.connect(speaker_changed, sender=Speaker, dispatch_uid="search_speaker_saved")
     post_save.connect(definition_changed, sender=Definition, dispatch_uid="search_definition_saved")
     post_delete.connect(definition_deleted, sender=Definition, dispatch_uid="search_definition_deleted")

@@ -9,8 +9,9 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from events.factories import EventIndexPageFactory, EventPageFactory, SpeakerFactory
 from knowledge.factories import PracticeCasePageFactory
-from knowledge.models import Definition, Organisation
+from knowledge.models import Definition, Organisation, Perspective
 from search import index
 from search.content import document_id
 from search.query import ElasticsearchSearch, SearchRequest
@@ -170,3 +171,42 @@ def test_queries_keep_answering_during_a_rebuild(es):
     assert errors == []
     assert len(answers) > 5
     assert set(answers) == {1}
+
+
+def test_an_edit_during_a_rebuild_survives_the_swap(es, corpus, live):
+    """An edit published after the rebuild read the page must not be undone by the rebuild's older copy."""
+    case = corpus["cases"]["dijk"]
+
+    def edit_once_the_rebuild_has_read_it(objects, total):
+        for obj in objects:
+            yield obj
+            if obj.pk == case.pk:
+                case.title = "Dijkversterking, bijgewerkt tijdens de herbouw"
+                with live():
+                    case.save_revision().publish()
+
+    index.rebuild(es.client, progress=edit_once_the_rebuild_has_read_it)
+    source = es.client.get(index=index.alias_name(), id=document_id(case))["_source"]
+    assert source["title"] == "Dijkversterking, bijgewerkt tijdens de herbouw"
+    assert list(es.client.indices.get(index=f"{index.alias_name()}-*")) == index.indexed_names(es.client)
+
+
+def test_editing_a_speaker_or_perspective_reindexes_their_events(es, home, live):
+    speaker = SpeakerFactory(name="Anouk Verhoeven")
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home), perspectives=["leren"], speakers=[speaker])
+    with live():
+        event.save_revision().publish()
+    assert [event.title] == titles(es, "q=verhoeven")
+
+    speaker.name = "Anouk de Graaf"
+    with live():
+        speaker.save()
+    assert titles(es, "q=verhoeven") == []
+    assert [event.title] == titles(es, "q=graaf")
+
+    perspective = Perspective.objects.get(slug="leren")
+    perspective.name = "Lerend vermogen"
+    with live():
+        perspective.save()
+    source = es.client.get(index=index.alias_name(), id=document_id(event))["_source"]
+    assert source["perspective_names"] == ["Lerend vermogen"]
