@@ -1,7 +1,6 @@
 import json
 import uuid
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -9,9 +8,12 @@ from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -20,6 +22,10 @@ from wagtail.models import WorkflowState
 from allauth.account.decorators import verified_email_required
 from allauth.account.models import EmailAddress
 
+from events import services as event_services
+from events.emails import cancel_token
+from events.formatting import event_when
+from events.models import Registration
 from knowledge.models import PracticeCasePage
 
 from . import cases, ratelimit
@@ -32,30 +38,24 @@ def verified_emails(user):
 
 
 def member_registrations(user):
-    """The member's event registrations, when the events app has them."""
-    if not apps.is_installed("events"):
-        return []
-    try:
-        Registration = apps.get_model("events", "Registration")
-    except LookupError:
-        return []
-    if not any(f.name == "email" for f in Registration._meta.get_fields()):
-        return []
-    emails = verified_emails(user)
-    if not emails:
-        return []
-    query = Registration.objects.none()
-    for email in emails:
-        query = query | Registration.objects.filter(email__iexact=email)
-    return list(query.select_related("event").order_by("-pk"))
+    """The member's event registrations: made while logged in, or with one of their verified addresses."""
+    emails = [email.lower() for email in verified_emails(user)]
+    return list(
+        Registration.objects.annotate(email_lower=Lower("email"))
+        .filter(Q(user=user) | Q(email_lower__in=emails))
+        .select_related("event")
+        .order_by("-event__start", "-pk")
+    )
 
 
 @verified_email_required
 def dashboard(request):
     profile = Profile.objects.filter(user=request.user).select_related("organisation").first()
     rows = []
-    for page in cases.member_cases(request.user):
-        key, label, comment = cases.case_status(page)
+    own_cases = list(cases.member_cases(request.user))
+    statuses = cases.case_statuses(own_cases)
+    for page in own_cases:
+        key, label, comment = statuses[page.pk]
         rows.append(
             {
                 "page": page,
@@ -65,10 +65,19 @@ def dashboard(request):
                 "editable": key in {"concept", "needs_changes"},
             }
         )
+    registrations = [
+        {
+            "registration": registration,
+            "when": event_when(registration.event.start, registration.event.end),
+            # A way out for a seat or waiting-list place at a coming event: the same page as the e-mail's link.
+            "cancel_path": reverse("events:cancel", args=[cancel_token(registration)])
+            if registration.status != Registration.Status.CANCELLED and not registration.event.is_past()
+            else "",
+        }
+        for registration in member_registrations(request.user)
+    ]
     return render(
-        request,
-        "members/dashboard.html",
-        {"profile": profile, "cases": rows, "registrations": member_registrations(request.user)},
+        request, "members/dashboard.html", {"profile": profile, "cases": rows, "registrations": registrations}
     )
 
 
@@ -102,9 +111,11 @@ def data_export(request):
         "cases": [],
         "registrations": [],
     }
-    for page in cases.member_cases(user):
+    own_cases = list(cases.member_cases(user))
+    statuses = cases.case_statuses(own_cases)
+    for page in own_cases:
         draft = page.get_latest_revision_as_object()
-        key, label, comment = cases.case_status(page)
+        _key, label, comment = statuses[page.pk]
         data["cases"].append(
             {
                 "title": draft.title,
@@ -123,9 +134,13 @@ def data_export(request):
     for registration in member_registrations(user):
         data["registrations"].append(
             {
-                "event": str(getattr(registration, "event", "")),
+                "event": registration.event.title,
+                "start": registration.event.start,
+                "name": registration.name,
                 "email": registration.email,
-                "status": getattr(registration, "status", ""),
+                "organisation": registration.organisation,
+                "role": registration.role,
+                "status": registration.get_status_display(),
             }
         )
     response = HttpResponse(
@@ -152,7 +167,7 @@ def delete_account(request):
 
 @transaction.atomic
 def anonymise_and_delete(user):
-    """Published cases stay, credited to their organisation; drafts go; registrations are cancelled."""
+    """Published cases stay, credited to their organisation; drafts go; seats at coming events are given up."""
     for page in cases.member_cases(user):
         for state in WorkflowState.objects.active().for_instance(page):
             state.cancel(user=None)
@@ -162,14 +177,10 @@ def anonymise_and_delete(user):
             )
         else:
             page.delete()
-    if apps.is_installed("events"):
-        try:
-            Registration = apps.get_model("events", "Registration")
-            cancelled = getattr(getattr(Registration, "Status", None), "CANCELLED", "cancelled")
-            for email in verified_emails(user):
-                Registration.objects.filter(email__iexact=email).update(status=cancelled)
-        except LookupError:
-            pass
+    # Free their seats at coming events, so the waiting list moves up; the rest goes with the retention purge.
+    for registration in member_registrations(user):
+        if registration.status != Registration.Status.CANCELLED and not registration.event.is_past():
+            event_services.cancel(registration, notify=False)
     user.delete()
 
 
