@@ -119,7 +119,8 @@ def _apply(form, page):
 
 @transaction.atomic
 def create_case(form, user, submit):
-    parent = case_index()
+    # Lock the case index: two cases added at the same moment would pick the same slug and tree path.
+    parent = CaseIndexPage.objects.select_for_update().get(pk=case_index().pk)
     page = PracticeCasePage(owner=user, live=False, slug=unique_slug(parent, form.cleaned_data["title"]))
     _apply(form, page)
     _store_uploads(form, page, user)

@@ -4,7 +4,7 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import RequestDataTooBig
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -231,13 +231,14 @@ def submit(request):
     if request.method == "POST":
         token = request.POST.get("submission_token", "")[:64]
         token_key = f"members:token:{request.user.pk}:{token}"
-        if token and cache.get(token_key):
+        if token and caches["shared"].get(token_key):
             messages.info(request, _("Dit formulier was al verstuurd."))
             return redirect("members:dashboard")
         if ratelimit.is_limited(request, settings.MEMBERS_SUBMISSION_RATE_USER, settings.MEMBERS_SUBMISSION_RATE_IP):
             return too_many(request)
         if form.is_valid():
-            if token and not cache.add(token_key, "busy", 3600):
+            # add() is atomic in the shared cache: of two simultaneous submits, one gets through.
+            if token and not caches["shared"].add(token_key, "busy", 3600):
                 return redirect("members:dashboard")
             submit_now = "indienen" in request.POST
             cases.create_case(form, request.user, submit=submit_now)

@@ -10,6 +10,7 @@ py=.venv/bin/python
 
 echo "==> Migrating the database"
 $py manage.py migrate --no-input
+$py manage.py createcachetable
 echo "==> Loading demo content (prints the dev-only logins)"
 $py manage.py load_demo_content
 

@@ -197,6 +197,16 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 # Submissions per hour, per member and per IP address.
 MEMBERS_SUBMISSION_RATE_USER = env_int("MEMBERS_SUBMISSION_RATE_USER", 5)
 MEMBERS_SUBMISSION_RATE_IP = env_int("MEMBERS_SUBMISSION_RATE_IP", 20)
+# Reverse proxies in front of the site that append to X-Forwarded-For. 0: the client is REMOTE_ADDR.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
+
+# "default" lives in each process (Wagtail's own caches). "shared" is a database table
+# that every worker sees: it stops a double submit and counts the rate limits across
+# processes. Create it with `manage.py createcachetable` (scripts/run.sh does).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cop_shared_cache"},
+}
 
 # Background work (django-tasks, as Wagtail 8 uses). Runs right after the transaction commits;
 # a failed event e-mail stays in the outbox and `manage.py send_pending_emails` retries it.

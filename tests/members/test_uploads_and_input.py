@@ -1,10 +1,12 @@
 """Refused uploads store nothing; bad input gets a Dutch message and a 4xx, never a 500."""
 
 import io
+import threading
 import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.db import connection
+from django.test import RequestFactory, override_settings
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -12,7 +14,9 @@ from wagtail.images import get_image_model
 import pytest
 
 from knowledge.models import PracticeCasePage
+from members import ratelimit
 
+from .conftest import client_for
 from .helpers import case_data, png_bytes
 
 pytestmark = pytest.mark.django_db
@@ -133,6 +137,42 @@ def test_double_submit_creates_one_page(site, clients):
     assert PracticeCasePage.objects.count() == 1
 
 
+def submit_at_once(submissions):
+    """POST each (user, data) from its own thread, all released at the same moment; the status codes."""
+    start = threading.Barrier(len(submissions))
+    statuses = []
+
+    def submit(user, data):
+        client = client_for(user)
+        start.wait()
+        try:
+            statuses.append(client.post(SUBMIT, data).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit, args=submission) for submission in submissions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_simultaneous_submits_of_one_form_create_one_page(site, users):
+    data = case_data(site, submission_token="gelijktijdig")
+    assert submit_at_once([(users["member_a"], data), (users["member_a"], data)]) == [302, 302]
+    assert PracticeCasePage.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_members_submitting_the_same_title_at_once_both_get_a_page(site, users):
+    submissions = [(users[name], case_data(site, submission_token=name)) for name in ("member_a", "member_b")]
+    assert submit_at_once(submissions) == [302, 302]
+    slugs = set(PracticeCasePage.objects.values_list("slug", flat=True))
+    assert slugs == {"opgaveteams-in-zwolle", "opgaveteams-in-zwolle-2"}
+
+
 def test_rate_limit_per_member(site, clients):
     for n in range(5):
         response = clients["member_a"].post(SUBMIT, case_data(site, title=f"Voorbeeld {n}"))
@@ -143,6 +183,38 @@ def test_rate_limit_per_member(site, clients):
     assert PracticeCasePage.objects.count() == 5
     # Another member is not affected by A's limit.
     assert clients["member_b"].post(SUBMIT, case_data(site, title="Van B")).status_code == 302
+
+
+def test_the_client_address_behind_proxies(settings):
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7, 10.0.0.1")
+    assert ratelimit.client_ip(request) == "10.0.0.2"  # no proxies configured: the header is not trusted
+    settings.NUM_PROXIES = 1
+    assert ratelimit.client_ip(request) == "10.0.0.1"
+    settings.NUM_PROXIES = 2
+    assert ratelimit.client_ip(request) == "203.0.113.7"  # "6.6.6.6" was made up by the client
+    settings.NUM_PROXIES = 5
+    assert ratelimit.client_ip(request) == "6.6.6.6"
+    assert ratelimit.client_ip(RequestFactory().get("/", REMOTE_ADDR="10.0.0.2")) == "10.0.0.2"
+
+
+def test_rate_limit_per_ip_behind_a_proxy(site, clients, settings):
+    settings.NUM_PROXIES = 1
+    settings.MEMBERS_SUBMISSION_RATE_IP = 1
+    via_proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    first = clients["member_a"].post(
+        SUBMIT, case_data(site, title="Een"), HTTP_X_FORWARDED_FOR="198.51.100.1", **via_proxy
+    )
+    assert first.status_code == 302
+    # Another visitor behind the same proxy has an allowance of their own...
+    other = clients["member_b"].post(
+        SUBMIT, case_data(site, title="Twee"), HTTP_X_FORWARDED_FOR="198.51.100.2", **via_proxy
+    )
+    assert other.status_code == 302
+    # ...and the first one's address is used up.
+    again = clients["member_b"].post(
+        SUBMIT, case_data(site, title="Drie"), HTTP_X_FORWARDED_FOR="198.51.100.1", **via_proxy
+    )
+    assert again.status_code == 429
 
 
 def test_rate_limit_per_ip(site, clients, settings):
