@@ -102,6 +102,24 @@ class SiteSettings(BaseSiteSetting):
     practical_contact_email = models.EmailField(_("e-mail praktische vragen"), blank=True)
     theme_contact_name = models.CharField(_("contactpersoon themasuggesties"), max_length=200, blank=True)
     theme_contact_email = models.EmailField(_("e-mail themasuggesties"), blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacyverklaring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Wordt gelinkt in de voettekst en bij elk formulier dat persoonsgegevens vraagt."),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("toegankelijkheidsverklaring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Wordt gelinkt in de voettekst."),
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -115,6 +133,7 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("theme_contact_name"), FieldPanel("theme_contact_email")],
             heading=_("Suggesties voor thema's"),
         ),
+        MultiFieldPanel([FieldPanel("privacy_page"), FieldPanel("accessibility_page")], heading=_("Verklaringen")),
     ]
 
     class Meta:

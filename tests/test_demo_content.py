@@ -13,10 +13,12 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision, Site
 
 import pytest
+from bs4 import BeautifulSoup
 
 from cop_site.demo import content
 from cop_site.demo.pdf import one_page_pdf
 from cop_site.models import HomePage, SiteSettings, StandardPage
+from events.models import EventPage
 from knowledge.models import (
     BuildingBlockPage,
     CaseIndexPage,
@@ -187,11 +189,27 @@ def test_demo_site_is_complete(demo, client, settings, subtests):
         contact = str(pages["contact"].body)
         assert "mailto:t.routers@vpng.nl" in contact and "mailto:e.kraijo@vpng.nl" in contact
         menu = Page.objects.filter(depth=3, show_in_menus=True).values_list("slug", flat=True)
-        assert set(menu) == {"inspiratiegids", "begrippen", "praktijkvoorbeelden", "bijeenkomsten", *pages}
+        statements = {"privacy", "toegankelijkheid"}
+        assert (
+            set(menu) == {"inspiratiegids", "begrippen", "praktijkvoorbeelden", "bijeenkomsten", *pages} - statements
+        )
         site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        assert (site_settings.privacy_page.url, site_settings.accessibility_page.url) == (
+            "/privacy/",
+            "/toegankelijkheid/",
+        )
         assert site_settings.organisation_name == "VPNG"
         assert site_settings.practical_contact_email == "t.routers@vpng.nl"
         assert site_settings.theme_contact_name == "Enrico Kraijo"
+
+    with subtests.test("the footer and every form that asks for personal data link the privacy statement"):
+        footer = BeautifulSoup(client.get("/").content, "html.parser").find("footer")
+        assert footer.find("a", string="Privacyverklaring")["href"] == "/privacy/"
+        assert footer.find("a", string="Toegankelijkheidsverklaring")["href"] == "/toegankelijkheid/"
+        event = EventPage.objects.live().filter(start__gt=timezone.now(), capacity__isnull=True).first()
+        for url in [f"{event.url}aanmelden/", "/account/signup/"]:
+            link = BeautifulSoup(client.get(url).content, "html.parser").find("a", string="privacyverklaring")
+            assert link is not None and link["href"] == "/privacy/", url
 
     with subtests.test("a progress bar, a summary, and the dev-only logins as the last lines"):
         assert "Demo-inhoud" in err and "100%" in err

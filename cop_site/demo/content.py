@@ -8,7 +8,8 @@ Conventions:
 - a rich-text value is one paragraph (a string) or a list of paragraphs; a plain
   string is escaped, a `format_html` string keeps its markup (used for e-mail links);
 - a body is a list of `(block type, value)` pairs for `cop_site.blocks.BodyBlock`:
-  `("heading", "text")`, `("paragraph", "text")` or `("people", {...})`.
+  `("heading", "text")`, `("paragraph", "text")` or `("people", {...})`;
+- a standard page is in the footer's "Snel naar" menu unless it says `"in_menu": False`.
 """
 
 from datetime import date
@@ -1243,7 +1244,93 @@ STANDARD_PAGES = [
             ),
         ],
     },
+    {
+        "slug": "privacy",
+        "title": "Privacyverklaring",
+        "in_menu": False,
+        "intro": "Welke persoonsgegevens de kennisbank gebruikt, waarvoor, hoe lang we ze bewaren en wat je rechten zijn.",
+        "body": [
+            ("heading", "Wie is verantwoordelijk"),
+            (
+                "paragraph",
+                format_html(
+                    "De vereniging beheert deze kennisbank en is verantwoordelijk voor de gegevens die je hier "
+                    "achterlaat. Vragen over privacy stel je via {}.",
+                    mail_link(PRACTICAL_CONTACT[1]),
+                ),
+            ),
+            ("heading", "Aanmelden voor een bijeenkomst"),
+            (
+                "paragraph",
+                "Voor een aanmelding vragen we je naam, e-mailadres, organisatie en eventueel je functie. We "
+                "gebruiken die om je een bevestiging, de praktische informatie en een herinnering te sturen, en om "
+                "bij te houden wie er op de wachtlijst staat. De organisatoren en sprekers zien wie er komt. "
+                "Negentig dagen na de bijeenkomst maken we je gegevens anoniem; alleen de aantallen blijven bewaard.",
+            ),
+            ("heading", "Een account als lid"),
+            (
+                "paragraph",
+                "Met een account deel je praktijkvoorbeelden van je organisatie. We bewaren je e-mailadres, naam, "
+                "organisatie en functie zolang je account bestaat. Op Mijn pagina download je al je gegevens en kun "
+                "je je account zelf verwijderen. Gepubliceerde voorbeelden blijven dan staan op naam van je "
+                "organisatie, zonder je contactgegevens.",
+            ),
+            ("heading", "Zoeken en cookies"),
+            (
+                "paragraph",
+                "We tellen per week welke zoekwoorden zijn gebruikt, zodat de redactie ziet welke kennis nog "
+                "ontbreekt. Daarbij slaan we geen IP-adres of account op. De site gebruikt alleen cookies die "
+                "nodig zijn om in te loggen en formulieren veilig te versturen; er zijn geen cookies om je te volgen.",
+            ),
+            ("heading", "Je rechten"),
+            (
+                "paragraph",
+                "Je mag je gegevens inzien, laten verbeteren of laten verwijderen. Mail ons en we reageren binnen "
+                "vier weken. Ben je het niet eens met hoe we met je gegevens omgaan, dan kun je een klacht indienen "
+                "bij de Autoriteit Persoonsgegevens.",
+            ),
+        ],
+    },
+    {
+        "slug": "toegankelijkheid",
+        "title": "Toegankelijkheidsverklaring",
+        "in_menu": False,
+        "intro": "We willen dat iedereen de kennisbank kan gebruiken, ook met een schermlezer, alleen een toetsenbord of een vergroting.",
+        "body": [
+            ("heading", "Waar we ons aan houden"),
+            (
+                "paragraph",
+                "De kennisbank is gebouwd volgens de richtlijnen WCAG 2.1 op niveau AA, de norm voor websites van "
+                "de Nederlandse overheid. De onderdelen komen uit het NL Design System.",
+            ),
+            ("heading", "Hoe we dat controleren"),
+            (
+                "paragraph",
+                "Bij elke wijziging van de site controleren geautomatiseerde tests elk soort pagina met axe-core, "
+                "op een groot en een klein scherm. Ze controleren ook dat zoeken, filteren en aanmelden werken met "
+                "alleen het toetsenbord en zonder JavaScript.",
+            ),
+            ("heading", "Wat nog niet goed gaat"),
+            (
+                "paragraph",
+                "Bijlagen die leden bij een praktijkvoorbeeld uploaden, zoals pdf-bestanden, controleren we niet "
+                "allemaal op toegankelijkheid. Opnames van webinars hebben nog niet altijd ondertiteling.",
+            ),
+            ("heading", "Iets gevonden?"),
+            (
+                "paragraph",
+                format_html(
+                    "Loop je ergens tegenaan, laat het ons weten via {}. We antwoorden binnen vijf werkdagen en "
+                    "sturen je zo nodig de informatie in een andere vorm.",
+                    mail_link(PRACTICAL_CONTACT[1]),
+                ),
+            ),
+        ],
+    },
 ]
+
+# Site settings that point at pages above: setting -> page slug.
+STATEMENT_PAGES = {"privacy_page": "privacy", "accessibility_page": "toegankelijkheid"}
 
 SITE_SETTINGS = {
     "organisation_name": "VPNG",

@@ -121,6 +121,11 @@ def content(home, guide, case_index, glossary):
             ),
         ],
     )
+    settings.privacy_page = StandardPageFactory(parent=home, title="Privacyverklaring", slug="privacy")
+    settings.accessibility_page = StandardPageFactory(
+        parent=home, title="Toegankelijkheidsverklaring", slug="toegankelijkheid"
+    )
+    settings.save()
     return {"chapter": chapter, "block": block, "case": case, "about": about}
 
 
@@ -134,6 +139,8 @@ def test_visitor_route_has_no_accessibility_violations(
     assert tab.locator("html").get_attribute("lang") == "nl"
     # The site CSS is applied (the navigation bar has the brand colour).
     assert tab.locator(".site-nav").evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(27, 63, 107)"
+    statements = tab.get_by_role("list", name="Verklaringen")
+    assert statements.get_by_role("link").all_inner_texts() == ["Privacyverklaring", "Toegankelijkheidsverklaring"]
     assert_accessible(tab, "home")
     screenshot(tab, "home-desktop")
 

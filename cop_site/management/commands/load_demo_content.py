@@ -380,11 +380,15 @@ class Command(BaseCommand):
             title=data["title"],
             intro=data["intro"],
             body=stream(data["body"]),
-            show_in_menus=True,
+            show_in_menus=data.get("in_menu", True),
         )
 
     def build_settings(self):
-        upsert(SiteSettings, {"site": self.site}, content.SITE_SETTINGS)
+        statements = {
+            name: StandardPage.objects.child_of(self.home).get(slug=slug)
+            for name, slug in content.STATEMENT_PAGES.items()
+        }
+        upsert(SiteSettings, {"site": self.site}, {**content.SITE_SETTINGS, **statements})
 
     def build_editor(self):
         """A superuser for local development only: production sets DEMO_EDITOR_PASSWORD to ""."""
