@@ -13,12 +13,20 @@ import pytest
 
 from knowledge.factories import BuildingBlockPageFactory, OrganisationFactory
 from knowledge.models import PracticeCasePage
-from members.factories import PASSWORD, ModeratorFactory
+from members.factories import PASSWORD, MemberFactory, ModeratorFactory
 from members.workflow import ensure_case_workflow
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 MEMBER_PASSWORD = "Opgave-Gericht-2024!"
+
+
+def log_in(tab, live_server, email, password):
+    tab.goto(live_server.url + "/account/login/")
+    tab.locator("#id_login").fill(email)
+    tab.locator("#id_password").fill(password)
+    tab.get_by_role("button", name="Inloggen").click()
+    tab.wait_for_url(re.compile(r".*/mijn/$"))
 
 
 @pytest.fixture
@@ -54,11 +62,7 @@ def test_member_shares_a_case_and_moderator_approves(
     tab.locator("main form button[type=submit]").click()
     tab.wait_for_load_state()
     if "/mijn/" not in tab.url:
-        tab.goto(live_server.url + "/account/login/")
-        tab.locator("#id_login").fill("deventer@example.org")
-        tab.locator("#id_password").fill(MEMBER_PASSWORD)
-        tab.get_by_role("button", name="Inloggen").click()
-        tab.wait_for_url(re.compile(r".*/mijn/$"))
+        log_in(tab, live_server, "deventer@example.org", MEMBER_PASSWORD)
 
     # Share a case with an attachment.
     tab.goto(live_server.url + "/praktijkvoorbeelden/delen/")
@@ -109,3 +113,53 @@ def test_member_shares_a_case_and_moderator_approves(
     tab.goto(live_server.url + "/praktijkvoorbeelden/?invalshoek=besturen")
     assert tab.get_by_role("link", name="Een opgaveportfolio in Deventer").is_visible()
     assert Page.objects.filter(pk=page.pk, live=True).exists()
+
+
+def test_the_case_form_offers_only_the_chosen_perspectives_building_blocks(
+    live_server, browser_page, site, guide, assert_accessible
+):
+    chapter = guide.get_children().specific().get(slug="leren")
+    BuildingBlockPageFactory(parent=chapter, title="Intervisie", slug="intervisie")
+    member = MemberFactory(username="vorm")
+    tab = browser_page
+    log_in(tab, live_server, member.email, PASSWORD)
+
+    tab.goto(live_server.url + "/praktijkvoorbeelden/delen/")
+    portfolio, intervisie = tab.get_by_label("Opgaveportfolio"), tab.get_by_label("Intervisie")
+    # Nothing chosen yet: every building block is offered.
+    assert portfolio.is_visible() and intervisie.is_visible()
+    # With the keyboard: tick "leren"; only its block stays.
+    tab.get_by_label("Opgavegericht leren").focus()
+    tab.keyboard.press("Space")
+    assert intervisie.is_visible() and portfolio.is_hidden()
+    intervisie.check()
+    # Add "besturen": its block comes back; untick "leren": Intervisie goes and is unticked.
+    tab.get_by_label("Opgavegericht besturen").check()
+    assert portfolio.is_visible() and intervisie.is_visible()
+    tab.get_by_label("Opgavegericht leren").uncheck()
+    assert portfolio.is_visible() and intervisie.is_hidden()
+    assert not intervisie.is_checked()
+    assert_accessible(tab, "praktijkvoorbeeld delen, gefilterde bouwstenen")
+
+
+def test_the_account_pages_are_accessible(live_server, browser_page, site, assert_accessible):
+    member = MemberFactory(username="toegankelijk")
+    tab = browser_page
+    tab.goto(live_server.url + "/account/password/reset/")
+    assert_accessible(tab, "wachtwoord vergeten")
+    tab.locator("#id_email").fill(member.email)
+    tab.get_by_role("button", name="Stuur mij een link").click()
+    tab.wait_for_url(re.compile(r"/account/password/reset/done/$"))
+    assert tab.get_by_role("heading", level=1).inner_text() == "Kijk in je mailbox"
+    assert_accessible(tab, "wachtwoord: link verstuurd")
+
+    tab.goto(live_server.url + "/account/password/reset/key/ongeldig-sleutel/")
+    assert tab.get_by_role("heading", level=1).inner_text() == "Deze link werkt niet meer"
+    assert_accessible(tab, "verlopen wachtwoordlink")
+
+    log_in(tab, live_server, member.email, PASSWORD)
+    tab.goto(live_server.url + "/account/logout/")
+    assert_accessible(tab, "uitloggen")
+    tab.get_by_role("button", name="Uitloggen").click()
+    tab.wait_for_url(re.compile(r"/$"))
+    assert tab.get_by_role("link", name=re.compile("Inloggen")).count() >= 1

@@ -87,3 +87,44 @@ def test_logged_in_pages(site, clients):
         response = clients["member_a"].get(url)
         assert response.status_code == 200, url
         assert 'class="site-header"' in response.content.decode()
+
+
+def test_the_account_e_mails_and_pages_address_you_as_je(site, client, users):
+    """Our own Dutch wording, not allauth's formal 'u', from sign-up to a new password."""
+    mail.outbox.clear()
+    client.post(
+        "/account/signup/",
+        {
+            "email": "je@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "full_name": "Jet de Jong",
+            "role": "Opgavemanager",
+        },
+    )
+    assert "Bevestig je e-mailadres" in client.get("/account/confirm-email/").content.decode()
+    (confirmation,) = mail.outbox
+    assert confirmation.subject == "[Kennisbank] Bevestig je e-mailadres"
+    assert "Was jij dat?" in confirmation.body
+    confirm_page = client.get(link_from(confirmation)).content.decode()
+    assert "Is je@example.org jouw e-mailadres?" in confirm_page
+    assert "Deze bevestigingslink is verlopen" in client.get("/account/confirm-email/ongeldig/").content.decode()
+
+    mail.outbox.clear()
+    response = client.post("/account/password/reset/", {"email": users["member_a"].email})
+    assert response.status_code == 302
+    (reset,) = mail.outbox
+    assert reset.subject == "[Kennisbank] Een nieuw wachtwoord kiezen"
+    assert "Kies er een via deze link" in reset.body
+    link = client.get(link_from(reset), follow=True)
+    assert "Nieuw wachtwoord kiezen" in link.content.decode()
+    new_password = "Nieuw-Wachtwoord-2025!"
+    done = client.post(link.redirect_chain[-1][0], {"password1": new_password, "password2": new_password}, follow=True)
+    assert "Je wachtwoord is gewijzigd" in done.content.decode()
+    assert client.login(username=users["member_a"].username, password=new_password)
+    # The link works once.
+    assert "Deze link werkt niet meer" in client.get(link_from(reset), follow=True).content.decode()
+
+    for page in [client.get("/account/logout/"), client.get("/account/password/reset/")]:
+        text = page.content.decode()
+        assert " u " not in text and " uw " not in text
