@@ -157,7 +157,18 @@ def content_type_for(obj):
 
 
 def document_id(obj):
-    return f"definition-{obj.pk}" if isinstance(obj, Definition) else f"page-{obj.pk}"
+    return f"{id_prefix(type(obj))}-{obj.pk}"
+
+
+def id_prefix(model):
+    return "definition" if issubclass(model, Definition) else "page"
+
+
+def searchable_ids():
+    """The ids of every document that belongs in the index, without loading the objects."""
+    return {
+        f"{id_prefix(ct.model)}-{pk}" for ct in CONTENT_TYPES for pk in ct.live_objects().values_list("pk", flat=True)
+    }
 
 
 def build_context():

@@ -16,7 +16,15 @@ from elasticsearch_dsl import Index
 
 from knowledge.models import Definition
 
-from .content import build_context, build_document, count_searchable, document_id, is_searchable, iter_searchable
+from .content import (
+    build_context,
+    build_document,
+    count_searchable,
+    document_id,
+    is_searchable,
+    iter_searchable,
+    searchable_ids,
+)
 from .documents import ContentDocument, synonym_set_name
 
 logger = logging.getLogger(__name__)
@@ -81,7 +89,8 @@ def rebuild(client, progress=None):
     Searches keep hitting the old index until the swap, so there is no gap. Live
     updates meanwhile go to both indices (see `all_indices`), and the rebuild only
     creates documents, so an edit made during the rebuild is never overwritten by
-    the older copy the rebuild read. Returns (index name, number of documents).
+    the older copy the rebuild read, and a page removed meanwhile is removed again
+    before the swap. Returns (index name, number of documents).
     """
     sync_synonyms(client)
     index = new_index()
@@ -90,7 +99,7 @@ def rebuild(client, progress=None):
     objects = iter_searchable()
     if progress:
         objects = progress(objects, total=count_searchable())
-    created, written_live = bulk(
+    bulk(
         client,
         bulk_actions([index._name], objects, context, op_type="create"),
         chunk_size=500,
@@ -98,13 +107,20 @@ def rebuild(client, progress=None):
         ignore_status=409,  # already there: written by a live update during the rebuild
     )
     client.indices.refresh(index=index._name)
+    # A page unpublished or deleted after the rebuild read it would come back with the swap.
+    indexed = {
+        hit["_id"] for hit in scan(client, index=index._name, query={"query": {"match_all": {}}}, _source=False)
+    }
+    gone = indexed - searchable_ids()
+    if gone:
+        bulk(client, delete_actions([index._name], gone), refresh=True)
     old = indexed_names(client)
     actions = [{"remove": {"index": name, "alias": alias_name()}} for name in old]
     actions.append({"add": {"index": index._name, "alias": alias_name()}})
     client.indices.update_aliases(actions=actions)
     for name in stale_indices(client, keep=index._name):
         client.indices.delete(index=name)
-    return index._name, created + len(written_live)
+    return index._name, len(indexed - gone)
 
 
 def all_indices(client):

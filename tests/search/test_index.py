@@ -210,3 +210,19 @@ def test_editing_a_speaker_or_perspective_reindexes_their_events(es, home, live)
         perspective.save()
     source = es.client.get(index=index.alias_name(), id=document_id(event))["_source"]
     assert source["perspective_names"] == ["Lerend vermogen"]
+
+
+def test_a_page_deleted_during_a_rebuild_does_not_come_back(es, corpus, live):
+    case = corpus["cases"]["dijk"]
+    doc_id = document_id(case)
+
+    def delete_once_the_rebuild_has_read_it(objects, total):
+        for obj in objects:
+            yield obj
+            if obj.pk == case.pk:
+                with live():
+                    case.delete()
+
+    name, count = index.rebuild(es.client, progress=delete_once_the_rebuild_has_read_it)
+    assert not es.client.exists(index=index.alias_name(), id=doc_id)
+    assert count == es.client.count(index=name)["count"]
