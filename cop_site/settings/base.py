@@ -130,11 +130,12 @@ if not USES_POSTGRES:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's rules, with help texts that say "je" (cop_site/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "cop_site.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "cop_site.passwords.MinimumLengthValidator"},
+    {"NAME": "cop_site.passwords.CommonPasswordValidator"},
+    {"NAME": "cop_site.passwords.NumericPasswordValidator"},
 ]
 
 # Dutch first; English is the second interface language.

@@ -125,6 +125,17 @@ def test_the_account_e_mails_and_pages_address_you_as_je(site, client, users):
     # The link works once.
     assert "Deze link werkt niet meer" in client.get(link_from(reset), follow=True).content.decode()
 
-    for page in [client.get("/account/logout/"), client.get("/account/password/reset/")]:
+    changed = client.post(
+        "/account/password/change/",
+        {"oldpassword": new_password, "password1": PASSWORD, "password2": PASSWORD},
+        follow=True,
+    )
+    assert changed.status_code == 200
+    assert client.login(username=users["member_a"].username, password=PASSWORD)
+    for page in [
+        client.get("/account/logout/"),
+        client.get("/account/password/change/"),
+        client.get("/account/password/reset/"),
+    ]:
         text = page.content.decode()
         assert " u " not in text and " uw " not in text
