@@ -158,6 +158,11 @@ def test_the_account_pages_are_accessible(live_server, browser_page, site, asser
     assert_accessible(tab, "verlopen wachtwoordlink")
 
     log_in(tab, live_server, member.email, PASSWORD)
+    tab.goto(live_server.url + "/account/email/")
+    tab.locator("#id_email").fill("nieuw-adres@example.org")
+    tab.get_by_role("button", name="E-mailadres wijzigen").click()
+    tab.get_by_role("button", name="Stuur de e-mail opnieuw").wait_for()
+    assert_accessible(tab, "e-mailadres wijzigen, nog niet bevestigd")
     tab.goto(live_server.url + "/account/logout/")
     assert_accessible(tab, "uitloggen")
     tab.get_by_role("button", name="Uitloggen").click()

@@ -139,3 +139,22 @@ def test_the_account_e_mails_and_pages_address_you_as_je(site, client, users):
     ]:
         text = page.content.decode()
         assert " u " not in text and " uw " not in text
+
+
+def test_changing_the_e_mail_address_waits_for_the_new_address_to_be_confirmed(site, clients, users):
+    member, client = users["member_a"], clients["member_a"]
+    page = client.get("/account/email/").content.decode()
+    assert "Je e-mailadres" in page and member.email in page
+    mail.outbox.clear()
+    response = client.post("/account/email/", {"email": "nieuw-adres@example.org", "action_add": ""}, follow=True)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Je nieuwe adres nieuw-adres@example.org is nog niet bevestigd." in text
+    assert " u " not in text and " uw " not in text
+    (confirmation,) = mail.outbox
+    assert confirmation.to == ["nieuw-adres@example.org"]
+    member.refresh_from_db()
+    assert member.email != "nieuw-adres@example.org"  # the old address holds until the link is opened
+    client.post(link_from(confirmation))
+    member.refresh_from_db()
+    assert member.email == "nieuw-adres@example.org"
