@@ -96,7 +96,7 @@ def register(event, *, name, email, organisation="", role="", user=None, now=Non
         registration.email = email
         registration.organisation = organisation
         registration.role = role
-        registration.user = user or registration.user
+        registration.user = user  # who registered this time, not who did before
         registration.status = status
         registration.queued_at = now
         registration.confirmed_at = now if has_room else None

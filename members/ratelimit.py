@@ -1,5 +1,6 @@
 """A small sliding-window counter in the shared cache, per member and per client address."""
 
+import ipaddress
 import time
 
 from django.conf import settings
@@ -20,9 +21,13 @@ def client_ip(request):
     """
     if settings.NUM_PROXIES:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if forwarded:
-            return forwarded[-min(settings.NUM_PROXIES, len(forwarded))]
+        # Fewer entries than proxies: the request did not come through them all.
+        if len(forwarded) >= settings.NUM_PROXIES:
+            candidate = forwarded[-settings.NUM_PROXIES]
+            try:
+                return str(ipaddress.ip_address(candidate))
+            except ValueError:
+                pass
     return request.META.get("REMOTE_ADDR", "")
 
 

@@ -8,7 +8,6 @@ from django.core.cache import caches
 from django.core.exceptions import RequestDataTooBig
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import Q
 from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -38,11 +37,14 @@ def verified_emails(user):
 
 
 def member_registrations(user):
-    """The member's event registrations: made while logged in, or with one of their verified addresses."""
+    """The registrations made with one of the member's verified addresses.
+
+    Not those made while logged in for someone else's address: they belong to that person.
+    """
     emails = [email.lower() for email in verified_emails(user)]
     return list(
         Registration.objects.annotate(email_lower=Lower("email"))
-        .filter(Q(user=user) | Q(email_lower__in=emails))
+        .filter(email_lower__in=emails)
         .select_related("event")
         .order_by("-event__start", "-pk")
     )

@@ -78,7 +78,7 @@ def definition_fields(definition, context):
 def chapter_perspective():
     """The perspective slug of a building block's chapter (its parent page), as a query expression."""
     parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-    return Subquery(GuideChapterPage.objects.filter(path=parent_path).values("perspective__slug")[:1])
+    return Subquery(GuideChapterPage.objects.live().filter(path=parent_path).values("perspective__slug")[:1])
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,7 @@ def rebuild(client, progress=None):
     }
     gone = indexed - searchable_ids()
     if gone:
-        bulk(client, delete_actions([index._name], gone), refresh=True)
+        bulk(client, delete_actions([index._name], gone), refresh=True, ignore_status=404)  # 404: removed live
     old = indexed_names(client)
     actions = [{"remove": {"index": name, "alias": alias_name()}} for name in old]
     actions.append({"add": {"index": index._name, "alias": alias_name()}})

@@ -213,6 +213,8 @@ class ElasticsearchSearch:
             search.aggs.bucket(param, "filter", filter=facet_filter).bucket(
                 "values", "terms", field=field_name, size=100
             )
+        # What the words find before the filters: decides whether a typo retry makes sense.
+        search.aggs.bucket("matched", "filter", filter=Q("match_all"))
         highlight = {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"], "fragment_size": 180}
         if request.q:
             # Highlighting the fuzzy expansions is several times slower; mark the words as typed.
@@ -226,9 +228,9 @@ class ElasticsearchSearch:
 
     def search(self, request):
         response = self._search(request).execute()
-        if request.q and not response.hits.total.value:
-            # Nothing for the words as typed: try again allowing typos. Fuzzy matching
-            # doubles the cost of a query, so it only runs when it is needed.
+        if request.q and not response.aggregations.matched.doc_count:
+            # Nothing for the words as typed, whatever the filters: try again allowing typos.
+            # Fuzzy matching doubles the cost of a query, so it only runs when it is needed.
             response = self._search(request, fuzzy=True).execute()
         hits = []
         for hit in response.hits:
@@ -365,7 +367,9 @@ class DatabaseSearch:
             objects.update({(ct.slug, pk): obj for pk, obj in ct.queryset().in_bulk(pks).items()})
         hits = []
         for ct, pk in shown:
-            obj = objects[ct.slug, pk]
+            obj = objects.get((ct.slug, pk))
+            if obj is None:  # unpublished or deleted since the query
+                continue
             document = build_document(obj, context)
             hits.append(hit_from_document(document_id(obj), document, highlight_text(document, request.q)))
         suggestion = self.suggest_correction(request.q) if request.q and not selected else ""

@@ -202,13 +202,19 @@ MEMBERS_SUBMISSION_RATE_USER = env_int("MEMBERS_SUBMISSION_RATE_USER", 5)
 MEMBERS_SUBMISSION_RATE_IP = env_int("MEMBERS_SUBMISSION_RATE_IP", 20)
 # Reverse proxies in front of the site that append to X-Forwarded-For. 0: the client is REMOTE_ADDR.
 NUM_PROXIES = env_int("NUM_PROXIES", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = NUM_PROXIES  # the same for allauth's login and sign-up limits
 
 # "default" lives in each process (Wagtail's own caches). "shared" is a database table
 # that every worker sees: it stops a double submit and counts the rate limits across
 # processes. Create it with `manage.py createcachetable` (scripts/run.sh does).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cop_shared_cache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "cop_shared_cache",
+        # Room for every visitor's counters; the default of 300 would evict them early.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
 }
 
 # Background work (django-tasks, as Wagtail 8 uses). Runs right after the transaction commits;

@@ -33,14 +33,18 @@ def agenda(home):
 @pytest.fixture
 def registered(agenda, users):
     """Member A holds the only seat of the coming event (registered by address, without logging in),
-    someone else waits for it, and A attended the past event while logged in."""
+    someone else waits for it, A attended the past event, and while logged in A put a colleague
+    on the waiting list with the colleague's own address."""
     member = users["member_a"]
     mine = services.register(agenda["coming"], name="Lid A", email=member.email.upper()).registration
     waiting = services.register(agenda["coming"], name="Iemand anders", email="anders@example.org").registration
+    colleague = services.register(
+        agenda["coming"], name="Collega Claes", email="collega@example.org", user=member
+    ).registration
     past = RegistrationFactory(
-        event=agenda["past"], user=member, email="oud-adres@example.org", status=Registration.Status.CONFIRMED
+        event=agenda["past"], user=member, email=member.email, status=Registration.Status.CONFIRMED
     )
-    return {"mine": mine, "waiting": waiting, "past": past}
+    return {"mine": mine, "waiting": waiting, "colleague": colleague, "past": past}
 
 
 def test_my_page_lists_my_registrations_with_a_way_to_cancel_the_coming_one(site, clients, registered):
@@ -53,8 +57,10 @@ def test_my_page_lists_my_registrations_with_a_way_to_cancel_the_coming_one(site
     assert items[0].startswith("Masterclass sturen")
     assert "Bevestigd" in items[0] and "Afmelden voor Masterclass sturen" in items[0]
     assert items[1].startswith("Terugblik leren") and "Afmelden" not in items[1]
-    # Someone else's registration is not on the member's page; theirs are not on B's.
-    assert "Iemand anders" not in str(section)
+    # Someone else's registration is not on the member's page, not even the colleague's that A made;
+    # A's are not on B's.
+    assert registered["colleague"].user == registered["past"].user
+    assert "Iemand anders" not in str(section) and len(section.find_all("li")) == 2
     assert "Masterclass sturen" not in clients["member_b"].get("/mijn/").content.decode()
 
     cancel = section.find("a", string="Afmelden voor Masterclass sturen")["href"]
@@ -79,6 +85,9 @@ def test_deleting_the_account_gives_the_seat_to_the_waiting_list(site, clients, 
     # The past event's attendance stays until the retention purge; only the account link goes.
     assert registered["past"].status == Registration.Status.CONFIRMED
     assert registered["past"].user is None
+    # The colleague's place is theirs: still on the waiting list, now first in line.
+    assert registered["colleague"].status == Registration.Status.WAITING
+    assert registered["colleague"].user is None
 
 
 def test_my_page_makes_the_same_number_of_queries_for_two_or_eight_cases(site, users, clients, registered):

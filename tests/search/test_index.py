@@ -226,3 +226,12 @@ def test_a_page_deleted_during_a_rebuild_does_not_come_back(es, corpus, live):
     name, count = index.rebuild(es.client, progress=delete_once_the_rebuild_has_read_it)
     assert not es.client.exists(index=index.alias_name(), id=doc_id)
     assert count == es.client.count(index=name)["count"]
+
+
+def test_no_typo_retry_when_the_words_match_but_the_filters_exclude_them(es, case_index, live):
+    # One letter from "wijkaanpak", under a perspective the real "Wijkaanpak met bewoners" does not have.
+    with live():
+        near = PracticeCasePageFactory(parent=case_index, title="Wijkaanpal", perspectives=["besturen"], live=False)
+        near.save_revision().publish()
+    assert "Wijkaanpal" in titles(es, "q=wijkaanpk")  # a real typo: the retry finds both
+    assert titles(es, "q=wijkaanpak&invalshoek=besturen") == []  # spelled right, filtered out: no guessing
