@@ -212,6 +212,9 @@ xpack.watcher.enabled: false
 ingest.geoip.downloader.enabled: false
 # A nearly full disk must not turn indices read-only / unassigned.
 cluster.routing.allocation.disk.threshold_enabled: false
+# The site creates its indices itself (cop-*). A late write to an index a rebuild just
+# deleted must fail, not create a stray index with guessed mappings.
+action.auto_create_index: "-cop-*,+*"
 EOF
     # The stock jvm.options puts the GC log, JVM error file and heap dumps at
     # paths relative to the working dir; pin them to our run dir so they are

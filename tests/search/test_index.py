@@ -8,12 +8,13 @@ from django.http import QueryDict
 from wagtail.models import PageViewRestriction
 
 import pytest
+from elasticsearch.helpers import bulk
 
 from events.factories import EventIndexPageFactory, EventPageFactory, SpeakerFactory
 from knowledge.factories import PracticeCasePageFactory
 from knowledge.models import Definition, Organisation, Perspective
 from search import index
-from search.content import document_id
+from search.content import build_context, document_id
 from search.query import ElasticsearchSearch, SearchRequest
 
 DEAD_URL = "http://127.0.0.1:9"  # the discard port: nothing listens there
@@ -235,3 +236,13 @@ def test_no_typo_retry_when_the_words_match_but_the_filters_exclude_them(es, cas
         near.save_revision().publish()
     assert "Wijkaanpal" in titles(es, "q=wijkaanpk")  # a real typo: the retry finds both
     assert titles(es, "q=wijkaanpak&invalshoek=besturen") == []  # spelled right, filtered out: no guessing
+
+
+def test_a_late_write_to_an_index_a_rebuild_removed_does_not_bring_it_back(es, corpus):
+    """A live update that listed the indices just before a rebuild deleted the old one."""
+    listed_before = index.all_indices(es.client)
+    index.rebuild(es.client)
+    actions = list(index.bulk_actions(listed_before, [corpus["cases"]["wijk"]], build_context()))
+    bulk(es.client, actions, raise_on_error=False)
+    # The server refuses to create it (scripts/elasticsearch.sh sets action.auto_create_index).
+    assert index.all_indices(es.client) == index.indexed_names(es.client)
