@@ -19,11 +19,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from wagtail.documents import get_document_model
-from wagtail.fields import StreamField
 from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
 from cop_site.demo.content import PRACTICAL_CONTACT, THEME_CONTACT, mail_link
+from cop_site.demo.pages import publish_page
 from cop_site.demo.pdf import one_page_pdf
 from knowledge.models import Perspective
 
@@ -296,32 +296,6 @@ def events_data(today):
     ]
 
 
-def without_ids(data):
-    """Stream data without the block ids Wagtail generates, so two versions can be compared."""
-    if isinstance(data, list):
-        return [without_ids(item) for item in data]
-    if isinstance(data, dict):
-        return {key: without_ids(value) for key, value in data.items() if key != "id"}
-    return data
-
-
-def snapshot(page, fields, children):
-    """The page's values for `fields` and `children`, in a form that compares equal when the content is the same."""
-    values = {}
-    for name in fields:
-        field = page._meta.get_field(name)
-        value = field.value_from_object(page)
-        if isinstance(field, StreamField):
-            value = without_ids(field.get_prep_value(value))
-        elif field.many_to_many:
-            value = sorted(item.pk for item in value)
-        values[name] = value
-    for relation, rows in children.items():
-        keys = list(rows[0][1]) if rows else []
-        values[relation] = [tuple(getattr(child, key) for key in keys) for child in getattr(page, relation).all()]
-    return values
-
-
 class EventDemo:
     def __init__(self, home, progress=None):
         self.home = home
@@ -355,34 +329,7 @@ class EventDemo:
         return speaker
 
     def page(self, parent, model, slug, fields, children=None):
-        """Create or update a published child page of `parent`, found by slug.
-
-        `fields` may hold plain fields, many-to-many fields (a list) and StreamFields;
-        `children` maps a child relation to rows: [(model, {field: value}), ...].
-        """
-        children = children or {}
-        page = model.objects.child_of(parent).filter(slug=slug).first()
-        is_new = page is None
-        page = page or model(slug=slug)
-        before = None if is_new else snapshot(page, fields, children)
-        for name, value in fields.items():
-            if page._meta.get_field(name).many_to_many:
-                getattr(page, name).set(value)
-            else:
-                setattr(page, name, value)
-        for relation, rows in children.items():
-            setattr(page, relation, [child_model(**values) for child_model, values in rows])
-        if is_new:
-            parent.add_child(instance=page)
-            outcome = "nieuw"
-        elif before != snapshot(page, fields, children) or not page.live or page.has_unpublished_changes:
-            outcome = "bijgewerkt"
-        else:
-            self.pages["ongewijzigd"] += 1
-            return page
-        page.save_revision().publish()
-        self.pages[outcome] += 1
-        return page
+        return publish_page(self.pages, parent, model, {"slug": slug}, {"slug": slug, **fields}, children)
 
     def slides_document(self, title):
         pdf = one_page_pdf(title, ["Demoversie: dit bestand hoort bij de demo-inhoud van de kennisbank."])

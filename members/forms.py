@@ -65,6 +65,13 @@ def text_to_html(text):
     return nh3.clean(linebreaks(text, autoescape=True), tags={"p", "br"}, attributes={})
 
 
+def story_field(label, help_text):
+    """One of the four parts of a case's story: plain text, paragraphs by blank lines."""
+    return forms.CharField(
+        label=label, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 6}), help_text=help_text
+    )
+
+
 class CaseSubmissionForm(forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=120)
     summary = forms.CharField(
@@ -91,30 +98,10 @@ class CaseSubmissionForm(forms.Form):
     )
     phase = forms.ChoiceField(label=_("Fase"), choices=PracticeCasePage.Phase.choices)
     year = forms.IntegerField(label=_("Jaar"), min_value=1990)
-    situation = forms.CharField(
-        label=_("Situatie"),
-        max_length=MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Wat was de opgave en de aanleiding?"),
-    )
-    approach = forms.CharField(
-        label=_("Aanpak"),
-        max_length=MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Wat is er gedaan, met wie?"),
-    )
-    results = forms.CharField(
-        label=_("Resultaten"),
-        max_length=MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Wat heeft het opgeleverd?"),
-    )
-    lessons = forms.CharField(
-        label=_("Lessen"),
-        max_length=MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Wat kunnen anderen hiervan leren?"),
-    )
+    situation = story_field(_("Situatie"), _("Wat was de opgave en de aanleiding?"))
+    approach = story_field(_("Aanpak"), _("Wat is er gedaan, met wie?"))
+    results = story_field(_("Resultaten"), _("Wat heeft het opgeleverd?"))
+    lessons = story_field(_("Lessen"), _("Wat kunnen anderen hiervan leren?"))
     attachment_1 = forms.FileField(
         label=_("Bijlage 1"), required=False, help_text=_("PDF, DOCX, ODT, XLSX of PPTX, maximaal 10 MB.")
     )

@@ -25,7 +25,6 @@ from django.utils.safestring import SafeData
 from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
-from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
@@ -33,6 +32,7 @@ from wagtail.utils.file import hash_filelike
 from tqdm import tqdm
 
 from cop_site.demo import content
+from cop_site.demo.pages import publish_page, upsert
 from cop_site.demo.pdf import one_page_pdf
 from cop_site.models import HomePage, SiteSettings, StandardPage
 from events.demo import load_event_demo
@@ -69,49 +69,6 @@ def stream(body):
         "people": lambda value: value,
     }
     return [(block_type, converters[block_type](value)) for block_type, value in body]
-
-
-def without_ids(data):
-    """Stream data without the block ids Wagtail generates, so two versions can be compared."""
-    if isinstance(data, list):
-        return [without_ids(item) for item in data]
-    if isinstance(data, dict):
-        return {key: without_ids(value) for key, value in data.items() if key != "id"}
-    return data
-
-
-def comparable(obj, name):
-    """A field's value in a form that compares equal when the content is the same."""
-    field = obj._meta.get_field(name)
-    value = field.value_from_object(obj)
-    if isinstance(field, StreamField):
-        return without_ids(field.get_prep_value(value))
-    if field.many_to_many:
-        return sorted(item.pk for item in value)
-    return value
-
-
-def assign(obj, values):
-    for name, value in values.items():
-        if obj._meta.get_field(name).many_to_many:
-            getattr(obj, name).set(value)
-        else:
-            setattr(obj, name, value)
-
-
-def update(obj, values):
-    """Assign `values` to `obj`; return whether that changed anything (always True for a new object)."""
-    before = {name: comparable(obj, name) for name in values} if obj.pk else None
-    assign(obj, values)
-    return before != {name: comparable(obj, name) for name in values}
-
-
-def upsert(model, lookup, values):
-    """Create or update one snippet by its natural key; save only if something changed."""
-    obj = model.objects.filter(**lookup).first() or model(**lookup)
-    if update(obj, values):
-        obj.save()
-    return obj
 
 
 def get_all(queryset, field, values):
@@ -184,28 +141,7 @@ class Command(BaseCommand):
     # --- helpers -------------------------------------------------------------
 
     def page(self, parent, model, lookup, **fields):
-        """Create or update a published child page of `parent`.
-
-        `lookup` is the page's natural key among its siblings: {} for a page that exists
-        once (max_count = 1), otherwise e.g. {"slug": ...} or {"perspective": ...}.
-        """
-        page = model.objects.child_of(parent).filter(**lookup).first()
-        if page is None:
-            clash = parent.get_children().filter(slug=fields["slug"]).first()
-            if clash:
-                raise CommandError(f"{clash.url_path} bestaat al en is geen {model._meta.verbose_name}.")
-            page = model()
-            assign(page, fields)
-            parent.add_child(instance=page)
-            outcome = "nieuw"
-        elif update(page, fields) or not page.live or page.has_unpublished_changes:
-            outcome = "bijgewerkt"
-        else:
-            self.pages["ongewijzigd"] += 1
-            return page
-        page.save_revision().publish()
-        self.pages[outcome] += 1
-        return page
+        return publish_page(self.pages, parent, model, lookup, fields)
 
     def remove_welcome_page(self, root):
         """Delete Wagtail's placeholder home page from a fresh install, and nothing else."""
