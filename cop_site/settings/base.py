@@ -244,6 +244,8 @@ WAGTAILSEARCH_BACKENDS = {
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
 SEARCH_INDEX_ALIAS = env("SEARCH_INDEX_ALIAS", "cop-content")
+# The test settings' alias: give each of two test runs sharing one server its own.
+TEST_SEARCH_INDEX_ALIAS = env("TEST_SEARCH_INDEX_ALIAS", "cop-test")
 # "wait_for" makes a published page searchable before the editor's request returns.
 SEARCH_REFRESH_ON_WRITE = env("SEARCH_REFRESH_ON_WRITE", "false")
 

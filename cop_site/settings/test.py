@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import ELASTICSEARCH_URL, SECRET_KEY
+from .base import ELASTICSEARCH_URL, SECRET_KEY, TEST_SEARCH_INDEX_ALIAS
 
 DEBUG = False
 SECRET_KEY = SECRET_KEY or "test-only-insecure-key"
@@ -19,5 +19,6 @@ WHITENOISE_AUTOREFRESH = True
 # (tests/search/conftest.py) with the server from ELASTICSEARCH_URL.
 TEST_ELASTICSEARCH_URL = ELASTICSEARCH_URL
 ELASTICSEARCH_URL = ""
-SEARCH_INDEX_ALIAS = "cop-test"
+# Its own alias, so two test runs can share one Elasticsearch server.
+SEARCH_INDEX_ALIAS = TEST_SEARCH_INDEX_ALIAS
 SEARCH_REFRESH_ON_WRITE = "wait_for"
