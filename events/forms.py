@@ -44,7 +44,7 @@ class RegistrationForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     role = forms.CharField(
-        label=_("Functie (niet verplicht)"),
+        label=_("Functie"),
         max_length=200,
         required=False,
         validators=[no_markup],

@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh requirements.txt
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-cop_site.settings.dev}"
+# The site's own Dutch 404 and 500 pages, as visitors see them. DJANGO_DEBUG=true bash scripts/run.sh
+# gives Django's technical pages for development.
+export DJANGO_DEBUG="${DJANGO_DEBUG:-false}"
 py=.venv/bin/python
 
 echo "==> Migrating the database"

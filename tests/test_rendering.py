@@ -128,7 +128,7 @@ def test_home_page(client, home, guide, case_index, case, site_settings):
     assert f'href="{case_index.url}"' in html
     # The main menu: home first, then the sections.
     menu = html.split('aria-label="Hoofdmenu"')[1].split("</nav>")[0]
-    assert re.findall(r">([^<]+)</a>", menu) == ["Home", guide.title, case_index.title]
+    assert re.findall(r">([^<]+)</a>", menu) == ["Home", guide.title, case_index.title, "Inloggen"]
     assert 'aria-current="page">Home' in menu
     # The footer shows the site settings.
     for value in ("Vereniging Testbureaus", "Wij verbinden projectbureaus.", "Piet Praktisch", "Tineke Thema"):
@@ -157,6 +157,7 @@ def test_main_menu_lists_standard_pages_in_menus(client, home, guide, case_index
         "Praktijkvoorbeelden",
         "Begrippen",
         "Over de vereniging",
+        "Inloggen",  # on narrow screens the account link is in the menu
     ]
     assert f'href="{glossary.url}" aria-current="page"' in menu
 

@@ -15,7 +15,12 @@ register = template.Library()
 
 # The site's fixed sections come first in the main menu, in this order, whether or not an
 # editor ticked "show in menus". Other pages follow when they are marked for the menu.
-SECTION_MODELS = ("knowledge.guidepage", "knowledge.caseindexpage", "knowledge.glossarypage")
+SECTION_MODELS = (
+    "knowledge.guidepage",
+    "knowledge.caseindexpage",
+    "events.eventindexpage",
+    "knowledge.glossarypage",
+)
 
 
 def _site_root(request):
@@ -38,7 +43,11 @@ def site_name(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu_items(context):
-    """The main menu as a list of dicts: title, url and aria_current ("page", "true" or "")."""
+    """The main menu as a list of dicts: title, url, aria_current ("page", "true" or "") and section.
+
+    `section` is true for home and the site's fixed sections; the other pages (about the association,
+    contact) are the service menu, which wide screens show apart so the main menu keeps to one row.
+    """
     root = _site_root(context.get("request"))
     if root is None:
         return []
@@ -70,9 +79,17 @@ def main_menu_items(context):
         return ""
 
     request = context.get("request")
-    items = [{"title": _("Home"), "url": root.get_url(request), "aria_current": aria_current(root, exact_only=True)}]
+    home = {"title": _("Home"), "url": root.get_url(request), "aria_current": aria_current(root, exact_only=True)}
+    items = [{**home, "section": True}]
     for page in pages:
-        items.append({"title": page.title, "url": page.get_url(request), "aria_current": aria_current(page)})
+        items.append(
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "aria_current": aria_current(page),
+                "section": section_rank(page) < len(SECTION_MODELS),
+            }
+        )
     return items
 
 

@@ -50,7 +50,7 @@ def test_event_page_shows_what_people_need(webinar, client):
 def test_register_form_and_confirmation_page(webinar, client, post, mailoutbox):
     form = client.get(webinar.url + "aanmelden/")
     assert form.status_code == 200
-    labels = [label.get_text(strip=True) for label in soup(form).select("form.event-form label")]
+    labels = [label.get_text(" ", strip=True) for label in soup(form).select("form.event-form label")]
     assert labels[:4] == ["Naam", "E-mailadres", "Organisatie", "Functie (niet verplicht)"]
     assert labels[4].startswith("Ik ga akkoord met de privacyverklaring")
 

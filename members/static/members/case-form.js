@@ -1,8 +1,8 @@
 // Progressive enhancement: show only the building blocks of the chosen perspectives.
 (function () {
   var data = document.getElementById("block-perspectives");
-  var blocks = document.getElementById("fieldset-building_blocks");
-  var perspectives = document.getElementById("fieldset-perspectives");
+  var blocks = document.getElementById("id_building_blocks");
+  var perspectives = document.getElementById("id_perspectives");
   if (!data || !blocks || !perspectives) return;
   var map = JSON.parse(data.textContent);
   function update() {
