@@ -17,6 +17,20 @@ from .conftest import counts, fill
 pytestmark = pytest.mark.django_db
 
 
+def csv_rows(response):
+    """The rows of a CSV download as Dutch Excel reads it: UTF-8 with a byte order mark, semicolons."""
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    data = b"".join(response.streaming_content)
+    assert data.startswith(b"\xef\xbb\xbf"), "no UTF-8 byte order mark: Excel would read the file as Windows-1252"
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+
+
+def header_buttons(response):
+    """The labels of the buttons shown in the page header itself (not in its "…" menu)."""
+    page = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text(" ", strip=True) for a in page.select("#w-slim-header-buttons > a.w-header-button")]
+
+
 @pytest.fixture
 def editor(client):
     user = get_user_model().objects.create_user("redacteur", "r@example.org", "x")
@@ -53,9 +67,11 @@ def test_registrations_listing_filtered_by_event(full_event, make_event, client,
 
 
 def test_export_csv_and_xlsx(full_event, client, editor):
+    listing = client.get(f"/admin/aanmeldingen/?event={full_event.pk}")
+    assert header_buttons(listing)[-2:] == ["Download Excel", "Download CSV"]
     response = client.get(f"/admin/aanmeldingen/?event={full_event.pk}&export=csv")
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_rows(response)
     assert rows[0][:3] == ["Bijeenkomst", "Naam", "E-mailadres"]
     assert len(rows) == 5
     assert sorted(row[5] for row in rows[1:]) == ["Bevestigd", "Bevestigd", "Wachtlijst", "Wachtlijst"]
@@ -115,8 +131,8 @@ def test_overview_shows_fill_rates(full_event, make_event, client, editor):
     assert response.status_code == 200
     text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
     assert "Mastermind" in text and "100%" in text and "geen maximum" in text
-    export = client.get("/admin/bijeenkomsten-overzicht/?export=csv")
-    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert header_buttons(response)[-2:] == ["Download Excel", "Download CSV"]
+    rows = csv_rows(client.get("/admin/bijeenkomsten-overzicht/?export=csv"))
     assert rows[0] == ["Bijeenkomst", "Begin", "Plaatsen", "Bevestigd", "Wachtlijst", "Afgemeld", "Bezetting (%)"]
 
 
