@@ -5,6 +5,9 @@ import io
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import openpyxl
 import pytest
@@ -139,3 +142,64 @@ def test_overview_shows_fill_rates(full_event, make_event, client, editor):
 def test_speakers_are_a_snippet(client, editor):
     assert client.get("/admin/snippets/events/speaker/").status_code == 200
     assert client.get("/admin/snippets/events/speaker/add/").status_code == 200
+
+
+def event_form(event, **changes):
+    """The event's edit form as the admin posts it."""
+    values = {
+        "title": event.title,
+        "slug": event.slug,
+        "event_type": event.event_type,
+        "intro": rich_text(event.intro),
+        "perspectives": [],
+        "speaker_links": inline_formset([]),
+        "body": streamfield([]),
+        "start": timezone.localtime(event.start).strftime("%Y-%m-%d %H:%M"),
+        "end": timezone.localtime(event.end).strftime("%Y-%m-%d %H:%M"),
+        "attendance": event.attendance,
+        "location_name": "",
+        "address": "",
+        "meeting_url": event.meeting_url,
+        "contact_name": "",
+        "contact_email": "",
+        "capacity": "",
+        "registration_opens": "",
+        "registration_closes": "",
+        "recording_url": "",
+        "slides": inline_formset([]),
+        "report": rich_text(""),
+        "seo_title": "",
+        "search_description": "",
+        "comments": inline_formset([]),
+    }
+    values.update(changes)
+    return nested_form_data(values)
+
+
+def warnings_shown(response):
+    page = BeautifulSoup(response.content, "html.parser")
+    return [li.get_text(" ", strip=True) for li in page.select(".messages li.warning")]
+
+
+@pytest.mark.parametrize(
+    ("meeting_url", "action", "warned"),
+    [
+        ("", "action-publish", True),
+        ("https://vergaderen.example.org/nieuw", "action-publish", False),
+        ("", None, False),  # a draft may wait for its link
+    ],
+)
+def test_publishing_an_online_event_without_link_warns(make_event, client, admin_user, meeting_url, action, warned):
+    client.force_login(admin_user)
+    event = make_event(title="Webinar zonder link")
+    data = event_form(event, meeting_url=meeting_url)
+    if action:
+        data[action] = "1"
+    response = client.post(f"/admin/pages/{event.pk}/edit/", data, follow=True)
+    assert response.status_code == 200
+    event.refresh_from_db()
+    assert event.get_latest_revision_as_object().meeting_url == meeting_url, "the edit was saved"
+    expected = [
+        "Let op: de online bijeenkomst 'Webinar zonder link' staat live zonder link naar de online vergadering."
+    ]
+    assert [w[: len(expected[0])] for w in warnings_shown(response)] == (expected if warned else [])
