@@ -69,6 +69,7 @@ class SearchTermTotalsView(SpreadsheetExportButtonsMixin, ReportView):
     """Per term, how often it was searched (and found nothing) over the chosen weeks; exportable."""
 
     page_title = _("Zoektermen: totalen over een periode")
+    verbose_name_plural = _("zoektermen")
     header_icon = "search"
     index_url_name = "zoektermen:totals"
     index_results_url_name = "zoektermen:totals_results"
