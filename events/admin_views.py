@@ -24,17 +24,11 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
 from wagtail.permissions import policy_registry
 
+from cop_site.spreadsheets import SpreadsheetExportButtonsMixin
+
 from . import services
 from .formatting import event_when
 from .models import EventPage, Registration
-
-CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value):
-    """Text for a CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(CSV_FORMULA_START) else text
 
 
 def local_naive(value):
@@ -46,7 +40,7 @@ LOCAL_TIMES = {
 }
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(SpreadsheetExportButtonsMixin, IndexView):
     list_export = [
         "event",
         "name",
@@ -58,9 +52,6 @@ class RegistrationIndexView(IndexView):
         "confirmed_at",
     ]
     export_headings = {"event": _("Bijeenkomst"), "get_status_display": _("Status")}
-    custom_field_preprocess = {
-        field: {"csv": csv_safe} for field in ["event", "name", "email", "organisation", "role"]
-    }
     custom_value_preprocess = {**IndexView.custom_value_preprocess, **LOCAL_TIMES}
 
     def get_base_queryset(self):
@@ -167,7 +158,7 @@ class FillRateColumn(Column):
         return f"{round(100 * instance.confirmed_count / instance.capacity)}%"
 
 
-class EventOverviewView(ReportView):
+class EventOverviewView(SpreadsheetExportButtonsMixin, ReportView):
     """All events, newest first, with their capacity, counts and fill rate; exportable."""
 
     page_title = _("Bijeenkomsten en aanmeldingen")

@@ -1,8 +1,11 @@
 """The admin: speakers (a snippet), registrations (listing, export, cancel/promote) and an events overview."""
 
+from django.contrib import messages
 from django.urls import path
+from django.utils.translation import gettext as _now
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -13,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from knowledge.permissions import RestrictedPermissionPolicy
 
 from .admin_views import EventOverviewView, RegistrationActionView, RegistrationDeleteView, RegistrationIndexView
-from .models import Registration, Speaker
+from .models import EventPage, Registration, Speaker
 
 # Registrations come from the public form (or an editor's cancel/promote), never from an admin "add" form:
 # only events.services keeps the seats and the waiting list right.
@@ -92,3 +95,18 @@ class EventsViewSetGroup(ViewSetGroup):
 
 
 register_snippet(EventsViewSetGroup)
+
+
+@hooks.register("after_publish_page")
+def warn_online_event_without_link(request, page):
+    """An online event may go live before its meeting link is known, but the editor should know."""
+    page = page.specific_deferred
+    if isinstance(page, EventPage) and page.is_online and not page.meeting_url:
+        messages.warning(
+            request,
+            _now(
+                "Let op: de online bijeenkomst '%(title)s' staat live zonder link naar de online vergadering. "
+                "Vul de link in onder Praktisch; wie zich nu aanmeldt krijgt anders geen link in de bevestiging."
+            )
+            % {"title": page.title},
+        )

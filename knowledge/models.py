@@ -116,7 +116,7 @@ class Definition(index.Indexed, ClusterableModel):
         unique=True,
         max_length=200,
         blank=True,
-        help_text=_("Het anker op de begrippenpagina. Wordt uit het begrip gemaakt als u het leeg laat."),
+        help_text=_("Het anker op de begrippenpagina. Wordt uit het begrip gemaakt als je het leeg laat."),
     )
     definition = RichTextField(
         _("omschrijving"),
@@ -132,9 +132,10 @@ class Definition(index.Indexed, ClusterableModel):
     related_terms = ParentalManyToManyField(
         "self",
         verbose_name=_("verwante begrippen"),
-        related_name="related_from",
         blank=True,
-        symmetrical=False,
+        # Symmetric: linking A to B also shows A under B, in the glossary and in the admin.
+        symmetrical=True,
+        help_text=_("Begrippen die je ook wilt noemen. Het verband geldt beide kanten op."),
     )
 
     panels = [
@@ -142,7 +143,7 @@ class Definition(index.Indexed, ClusterableModel):
         FieldPanel("slug"),
         FieldPanel("definition"),
         FieldPanel("synonyms"),
-        FieldPanel("related_terms"),
+        FieldPanel("related_terms", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [
         index.SearchField("term", boost=3),

@@ -6,9 +6,15 @@ case index exists.
 """
 
 from django.apps import apps as global_apps
+from django.utils.translation import gettext as _
 
 WORKFLOW_NAME = "Praktijkvoorbeeld beoordelen"
 TASK_NAME = "Beoordeling door moderatoren"
+# Wagtail's own migration names its default workflow and task after the group ("Moderators approval"),
+# so the admin offered "Stuur door naar Moderators approval"; members/migrations/0003 renames them.
+WAGTAIL_DEFAULT_NAME = "Moderators approval"
+DEFAULT_WORKFLOW_NAME = "Redactionele beoordeling"
+DEFAULT_TASK_NAME = "Goedkeuring door moderatoren"
 MODERATORS = "Moderators"
 MEMBERS = "Leden"
 
@@ -73,3 +79,39 @@ def ensure_case_workflow(apps=global_apps):
         if add_page is not None:
             GroupPagePermission.objects.get_or_create(group=members, page=page, permission=add_page)
     return workflow
+
+
+def rename_default_workflow(apps=global_apps):
+    """Give Wagtail's default workflow and its task Dutch names (they show in the admin's buttons)."""
+    apps.get_model("wagtailcore", "Workflow").objects.filter(name=WAGTAIL_DEFAULT_NAME).update(
+        name=DEFAULT_WORKFLOW_NAME
+    )
+    apps.get_model("wagtailcore", "Task").objects.filter(name=WAGTAIL_DEFAULT_NAME).update(name=DEFAULT_TASK_NAME)
+
+
+def _person(user):
+    """'Jan Jansen (jan@example.org)': the name a member gave, else the account's."""
+    if user is None:
+        return _("onbekend")
+    profile = getattr(user, "member_profile", None)
+    name = (profile and profile.full_name) or user.get_full_name() or user.get_username()
+    return f"{name} ({user.email})" if user.email else name
+
+
+def review_outcome(task_state):
+    """What a moderator's decision on a case did, and to whom; None while the task is undecided."""
+    from wagtail.models import TaskState
+
+    task_state.refresh_from_db()
+    workflow_state = task_state.workflow_state
+    page = workflow_state.content_object.specific
+    values = {"title": page.get_admin_display_title(), "person": _person(workflow_state.requested_by or page.owner)}
+    if task_state.status == TaskState.STATUS_REJECTED:
+        return _("Praktijkvoorbeeld '%(title)s' is teruggestuurd naar %(person)s.") % values
+    if task_state.status != TaskState.STATUS_APPROVED:
+        return None
+    workflow_state.refresh_from_db()
+    if workflow_state.status == workflow_state.STATUS_IN_PROGRESS:
+        values["task"] = workflow_state.current_task_state.task.name
+        return _("Praktijkvoorbeeld '%(title)s' van %(person)s is goedgekeurd en gaat door naar '%(task)s'.") % values
+    return _("Praktijkvoorbeeld '%(title)s' van %(person)s is goedgekeurd en gepubliceerd.") % values

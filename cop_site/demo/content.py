@@ -684,6 +684,12 @@ DEFINITIONS = [
 ]
 
 
+def related_both_ways(term):
+    """The terms related to `term`: those it lists and those that list it (the relation is symmetric)."""
+    listed = next(item["related"] for item in DEFINITIONS if item["term"] == term)
+    return set(listed) | {item["term"] for item in DEFINITIONS if term in item["related"]}
+
+
 # --- Organisations: (name, type, province) -----------------------------------------
 
 ORGANISATIONS = [

@@ -5,6 +5,9 @@ import io
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import openpyxl
 import pytest
@@ -15,6 +18,20 @@ from events.models import Registration
 from .conftest import counts, fill
 
 pytestmark = pytest.mark.django_db
+
+
+def csv_rows(response):
+    """The rows of a CSV download as Dutch Excel reads it: UTF-8 with a byte order mark, semicolons."""
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    data = b"".join(response.streaming_content)
+    assert data.startswith(b"\xef\xbb\xbf"), "no UTF-8 byte order mark: Excel would read the file as Windows-1252"
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+
+
+def header_buttons(response):
+    """The labels of the buttons shown in the page header itself (not in its "…" menu)."""
+    page = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text(" ", strip=True) for a in page.select("#w-slim-header-buttons > a.w-header-button")]
 
 
 @pytest.fixture
@@ -53,9 +70,11 @@ def test_registrations_listing_filtered_by_event(full_event, make_event, client,
 
 
 def test_export_csv_and_xlsx(full_event, client, editor):
+    listing = client.get(f"/admin/aanmeldingen/?event={full_event.pk}")
+    assert header_buttons(listing)[-2:] == ["Download Excel", "Download CSV"]
     response = client.get(f"/admin/aanmeldingen/?event={full_event.pk}&export=csv")
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_rows(response)
     assert rows[0][:3] == ["Bijeenkomst", "Naam", "E-mailadres"]
     assert len(rows) == 5
     assert sorted(row[5] for row in rows[1:]) == ["Bevestigd", "Bevestigd", "Wachtlijst", "Wachtlijst"]
@@ -115,11 +134,72 @@ def test_overview_shows_fill_rates(full_event, make_event, client, editor):
     assert response.status_code == 200
     text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
     assert "Mastermind" in text and "100%" in text and "geen maximum" in text
-    export = client.get("/admin/bijeenkomsten-overzicht/?export=csv")
-    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert header_buttons(response)[-2:] == ["Download Excel", "Download CSV"]
+    rows = csv_rows(client.get("/admin/bijeenkomsten-overzicht/?export=csv"))
     assert rows[0] == ["Bijeenkomst", "Begin", "Plaatsen", "Bevestigd", "Wachtlijst", "Afgemeld", "Bezetting (%)"]
 
 
 def test_speakers_are_a_snippet(client, editor):
     assert client.get("/admin/snippets/events/speaker/").status_code == 200
     assert client.get("/admin/snippets/events/speaker/add/").status_code == 200
+
+
+def event_form(event, **changes):
+    """The event's edit form as the admin posts it."""
+    values = {
+        "title": event.title,
+        "slug": event.slug,
+        "event_type": event.event_type,
+        "intro": rich_text(event.intro),
+        "perspectives": [],
+        "speaker_links": inline_formset([]),
+        "body": streamfield([]),
+        "start": timezone.localtime(event.start).strftime("%Y-%m-%d %H:%M"),
+        "end": timezone.localtime(event.end).strftime("%Y-%m-%d %H:%M"),
+        "attendance": event.attendance,
+        "location_name": "",
+        "address": "",
+        "meeting_url": event.meeting_url,
+        "contact_name": "",
+        "contact_email": "",
+        "capacity": "",
+        "registration_opens": "",
+        "registration_closes": "",
+        "recording_url": "",
+        "slides": inline_formset([]),
+        "report": rich_text(""),
+        "seo_title": "",
+        "search_description": "",
+        "comments": inline_formset([]),
+    }
+    values.update(changes)
+    return nested_form_data(values)
+
+
+def warnings_shown(response):
+    page = BeautifulSoup(response.content, "html.parser")
+    return [li.get_text(" ", strip=True) for li in page.select(".messages li.warning")]
+
+
+@pytest.mark.parametrize(
+    ("meeting_url", "action", "warned"),
+    [
+        ("", "action-publish", True),
+        ("https://vergaderen.example.org/nieuw", "action-publish", False),
+        ("", None, False),  # a draft may wait for its link
+    ],
+)
+def test_publishing_an_online_event_without_link_warns(make_event, client, admin_user, meeting_url, action, warned):
+    client.force_login(admin_user)
+    event = make_event(title="Webinar zonder link")
+    data = event_form(event, meeting_url=meeting_url)
+    if action:
+        data[action] = "1"
+    response = client.post(f"/admin/pages/{event.pk}/edit/", data, follow=True)
+    assert response.status_code == 200
+    event.refresh_from_db()
+    assert event.get_latest_revision_as_object().meeting_url == meeting_url, "the edit was saved"
+    expected = [
+        "Let op: de online bijeenkomst 'Webinar zonder link' staat live zonder link naar de online vergadering."
+    ]
+    assert [w[: len(expected[0])] for w in warnings_shown(response)] == (expected if warned else [])

@@ -424,7 +424,7 @@ def test_admin_lists_filters_and_exports_the_terms(admin_user_client, terms):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
     assert {row[1] for row in rows[1:]} == {"wijkaanpak", "xyzzy", "begroting"}
 
     response = admin_user_client.get(url, {"export": "xlsx"})

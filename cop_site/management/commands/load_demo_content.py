@@ -261,9 +261,10 @@ class Command(BaseCommand):
             )
             for item in content.DEFINITIONS
         }
-        # Related terms point at each other, so they are linked once all terms exist.
+        # Related terms point at each other, so they are linked once all terms exist. The relation is
+        # symmetric: a term also gets every term that lists it, or setting that term would undo the link.
         for item in content.DEFINITIONS:
-            related = [definitions[term] for term in item["related"]]
+            related = [definitions[term] for term in content.related_both_ways(item["term"])]
             upsert(Definition, {"term": item["term"]}, {"related_terms": related})
 
     def build_organisations(self):
