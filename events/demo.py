@@ -104,12 +104,12 @@ def at(day, hour, minute=0):
 
 
 def booklet_presented(today):
-    """The day the booklet was presented to the VGS: three weeks before the demo was loaded.
+    """The day the booklet was presented to the VGS: Thursday of the week three weeks before the demo was loaded.
 
     Every date of the story is relative to it or to today, so the demo reads right on any
     day; the texts name no dates of their own.
     """
-    return today - timedelta(days=21)
+    return today - timedelta(days=today.weekday() + 21) + timedelta(days=3)
 
 
 def next_weekday(day, weekday):
@@ -117,7 +117,9 @@ def next_weekday(day, weekday):
 
 
 def events_data(today):
-    preview = booklet_presented(today) - timedelta(days=7)
+    presented = booklet_presented(today)
+    # Both a week away from the presentation, so on a Thursday too.
+    preview, first_meeting = presented - timedelta(days=7), presented + timedelta(days=7)
     tuesday = next_weekday(today + timedelta(days=7), 1)
     practical_name, practical_email = PRACTICAL_CONTACT
     theme_name, theme_email = THEME_CONTACT
@@ -280,8 +282,8 @@ def events_data(today):
             ),
             "perspectives": ["besturen", "sturen"],
             "speakers": ["Hans van der Heijden", "Enrico Kraijo"],
-            "start": at(today - timedelta(days=10), 13, 0),
-            "end": at(today - timedelta(days=10), 17, 0),
+            "start": at(first_meeting, 13, 0),
+            "end": at(first_meeting, 17, 0),
             "attendance": EventPage.Attendance.LOCATION,
             "location_name": "Stadskantoor",
             "address": "Voorbeeldplein 1\n3521 AA Utrecht",

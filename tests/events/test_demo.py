@@ -53,3 +53,4 @@ def test_the_demo_story_runs_in_order_on_any_day(home):
     day = {event.slug: timezone.localdate(event.start) for event in EventPage.objects.all()}
     assert day["webinar-voorproefje-inspiratiegids"] < presented < day["startbijeenkomst-vier-invalshoeken"] < today
     assert min(day for slug, day in day.items() if slug not in PAST) > today
+    assert {day[slug].weekday() for slug in PAST} == {3}  # on Thursdays, not in a weekend
