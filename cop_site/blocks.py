@@ -16,6 +16,8 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Kop 2")), ("h3", _("Kop 3"))],
         default="h2",
         help_text=_("Kop 2 voor een hoofdonderwerp, kop 3 voor een onderdeel daarvan."),
+        # The level is layout, not content: "Kop 2" must not make every page match "kop".
+        search_index=False,
     )
 
     class Meta:

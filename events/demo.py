@@ -11,7 +11,7 @@ Demo registrations are added directly, without sending e-mail.
 """
 
 from collections import Counter
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from io import BytesIO
 
 from django.core.files.base import ContentFile
@@ -103,10 +103,13 @@ def at(day, hour, minute=0):
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
-def next_launch(today):
-    """The next 30 November at least eight days away: the booklet's launch date."""
-    launch = date(today.year, 11, 30)
-    return launch if launch - today >= timedelta(days=8) else date(today.year + 1, 11, 30)
+def booklet_presented(today):
+    """The day the booklet was presented to the VGS: Thursday of the week three weeks before the demo was loaded.
+
+    Every date of the story is relative to it or to today, so the demo reads right on any
+    day; the texts name no dates of their own.
+    """
+    return today - timedelta(days=today.weekday() + 21) + timedelta(days=3)
 
 
 def next_weekday(day, weekday):
@@ -114,8 +117,9 @@ def next_weekday(day, weekday):
 
 
 def events_data(today):
-    launch = next_launch(today)
-    preview = launch - timedelta(days=7)
+    presented = booklet_presented(today)
+    # Both a week away from the presentation, so on a Thursday too.
+    preview, first_meeting = presented - timedelta(days=7), presented + timedelta(days=7)
     tuesday = next_weekday(today + timedelta(days=7), 1)
     practical_name, practical_email = PRACTICAL_CONTACT
     theme_name, theme_email = THEME_CONTACT
@@ -125,8 +129,8 @@ def events_data(today):
             "title": "Webinar: een voorproefje van de Inspiratiegids Opgavegericht Werken",
             "event_type": EventPage.Type.WEBINAR,
             "intro": (
-                "Een informeel webinar waarin de twee schrijvers je meenemen in het ontstaan van de Inspiratiegids "
-                "Opgavegericht Werken, nog voordat het boekje op 30 november verschijnt."
+                "Een informeel webinar waarin de twee schrijvers vertelden hoe de Inspiratiegids Opgavegericht "
+                "Werken is ontstaan, een week voordat het boekje werd aangeboden. Je kijkt de opname hier terug."
             ),
             "perspectives": ["besturen", "sturen", "presteren", "leren"],
             "speakers": ["Hans van der Heijden", "Enrico Kraijo"],
@@ -135,26 +139,27 @@ def events_data(today):
             "attendance": EventPage.Attendance.ONLINE,
             "meeting_url": "https://vergaderen.example.org/vpng/voorproefje-inspiratiegids-7Qm2x",
             "capacity": 250,
+            "recording_url": "https://video.example.org/vpng/voorproefje-inspiratiegids",
             "contact": (practical_name, practical_email),
             "body": [
                 paragraph(
-                    "Werk je aan opgavegericht werken in je gemeente of provincie, en zoek je woorden om er het goede "
-                    "gesprek over te voeren? Wil je weten welke vier invalshoeken helpen om meer balans te brengen? En "
-                    "wil je eindelijk werken met begrippen waar iedereen hetzelfde onder verstaat? Dan is dit webinar "
-                    "voor jou."
+                    "Zoek je woorden om in je gemeente of provincie het goede gesprek over opgavegericht werken te "
+                    "voeren? Wil je weten welke vier invalshoeken helpen om meer balans te brengen, en wil je werken "
+                    "met begrippen waar iedereen hetzelfde onder verstaat? Dan is deze opname iets voor jou."
                 ),
-                heading("Wat kun je verwachten?"),
+                heading("Wat komt er aan bod?"),
                 paragraph(
                     "Hans van der Heijden (gemeente Rotterdam) en Enrico Kraijo (VPNG) vertellen hoe ze de inbreng van "
                     "ruim 180 gemeenten en provincies hebben geordend in vier invalshoeken: besturen, sturen, presteren "
                     "en leren. Ze laten zien welke bouwstenen daaruit voortkwamen, en welke keuzes ze onderweg maakten. "
-                    "Het is een informele sessie van een uur, met volop ruimte voor je vragen.",
+                    "Het laatste kwartier gaat over de vragen van de deelnemers.",
                 ),
-                heading("Waarom nu al?"),
+                heading("Waarom vooraf?"),
                 paragraph(
-                    "Op 30 november krijgt de voorzitter van de Vereniging van Gemeentesecretarissen (VGS) de gids "
-                    "overhandigd, en gaat hij ook naar de leden van de VGS. Grote kans dat je daarna vragen krijgt van "
-                    "je eigen gemeentesecretaris. Met dit voorproefje ben je daar klaar voor."
+                    "Een week na dit webinar kreeg de voorzitter van de Vereniging van Gemeentesecretarissen (VGS) de "
+                    "gids aangeboden, en daarna ging hij naar alle leden van de VGS. Wie het webinar zag, was klaar "
+                    "voor de vragen van de eigen gemeentesecretaris. Die vragen komen nog steeds: de opname helpt je "
+                    "ze te beantwoorden."
                 ),
                 heading("Een thema voorstellen"),
                 paragraph(
@@ -272,20 +277,21 @@ def events_data(today):
             "title": "Startbijeenkomst: de vier invalshoeken",
             "event_type": EventPage.Type.BIJEENKOMST,
             "intro": (
-                "De eerste bijeenkomst over de vier invalshoeken van de gids. Kijk de opname terug en lees het "
-                "verslag."
+                "De eerste bijeenkomst na het verschijnen van de gids, over zijn vier invalshoeken. Kijk de opname "
+                "terug en lees het verslag."
             ),
             "perspectives": ["besturen", "sturen"],
             "speakers": ["Hans van der Heijden", "Enrico Kraijo"],
-            "start": at(today - timedelta(days=42), 13, 0),
-            "end": at(today - timedelta(days=42), 17, 0),
+            "start": at(first_meeting, 13, 0),
+            "end": at(first_meeting, 17, 0),
             "attendance": EventPage.Attendance.LOCATION,
             "location_name": "Stadskantoor",
             "address": "Voorbeeldplein 1\n3521 AA Utrecht",
             "capacity": 60,
             "recording_url": "https://video.example.org/vpng/startbijeenkomst-vier-invalshoeken",
             "report": (
-                "<p>Ruim vijftig deelnemers uit gemeenten en provincies bespraken de vier invalshoeken. De grootste "
+                "<p>Ruim vijftig deelnemers uit gemeenten en provincies, de meesten met de gids al gelezen, bespraken "
+                "de vier invalshoeken. De grootste "
                 "herkenning zat bij sturen: veel organisaties worstelen met de rol van de opgavemanager naast de lijn.</p>"
                 "<p>Een rode draad: zorg voor balans. Wie alleen investeert in het besturingsmodel, maar niet in leren, "
                 "loopt vast.</p>"

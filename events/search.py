@@ -16,18 +16,13 @@ def event_fields(page, context=None):
         "year": timezone.localtime(page.start).year,  # as the site shows it, in Dutch time
         "perspectives": [p.slug for p in perspectives],
         "perspective_names": [p.name for p in perspectives],
+        # Facts of their own, shown beside the snippet rather than glued into it.
+        "event_type": page.get_event_type_display(),
+        "location": page.location_label,
+        "speaker_names": [link.speaker.name for link in page.speaker_links.all()],
     }
 
 
 def event_body(page):
-    speakers = [link.speaker for link in page.speaker_links.all()]
-    return " ".join(
-        part
-        for part in [
-            page.get_event_type_display(),
-            page.location_label,
-            *(f"{s.name} {s.organisation}".strip() for s in speakers),
-            plain_text(page.body, page.report),
-        ]
-        if part
-    )
+    """The description: what the snippet of an event is made from."""
+    return plain_text(page.body, page.report)

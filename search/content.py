@@ -65,14 +65,12 @@ def case_body(page):
 
 
 def definition_body(definition):
-    return ", ".join(definition.synonym_list)
+    # The synonyms are no text of their own: the search finds them through the synonyms set.
+    return get_text_for_indexing(definition.definition)
 
 
 def definition_fields(definition, context):
-    return {
-        "summary": get_text_for_indexing(definition.definition),
-        "url": f"{context['glossary_url']}#{definition.slug}",
-    }
+    return {"url": f"{context['glossary_url']}#{definition.slug}"}
 
 
 def chapter_perspective():

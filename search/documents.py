@@ -52,6 +52,10 @@ class ContentDocument(Document):
     perspective_names = dutch_text()
     building_blocks = Keyword()
     organisation_names = dutch_text(fields={"raw": Keyword()})
+    # An event's facts, searchable and shown beside its snippet.
+    event_type = dutch_text()
+    location = dutch_text()
+    speaker_names = dutch_text()
     organisation_types = Keyword()
     provinces = Keyword()
     year = Integer()

@@ -7,6 +7,7 @@ no Elasticsearch is configured or it cannot be reached. The view only talks to
 """
 
 import difflib
+import html
 import logging
 import re
 from dataclasses import dataclass, field
@@ -32,6 +33,9 @@ logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
+SNIPPET_SIZE = 180
+# The fields a snippet may come from, in order of preference.
+SNIPPET_FIELDS = ("body", "summary")
 # Elasticsearch pages no deeper than 10,000 results.
 MAX_PAGE = 10_000 // PAGE_SIZE
 SORTS = {"relevantie": gettext_lazy("Relevantie"), "datum": gettext_lazy("Datum (nieuwste eerst)")}
@@ -128,6 +132,9 @@ class SearchHit:
     organisation_names: list
     year: int | None
     date: str | None
+    event_type: str = ""
+    location: str = ""
+    speaker_names: list = field(default_factory=list)
 
     @property
     def content_type_label(self):
@@ -175,6 +182,9 @@ def hit_from_document(doc_id, source, highlight):
         organisation_names=source.get("organisation_names") or [],
         year=source.get("year"),
         date=source.get("date"),
+        event_type=source.get("event_type", ""),
+        location=source.get("location", ""),
+        speaker_names=source.get("speaker_names") or [],
     )
 
 
@@ -190,7 +200,16 @@ class ElasticsearchSearch:
     def _query(self, request, fuzzy=False):
         if not request.q:
             return Q("match_all")
-        fields = ["title^4", "summary^2", "body", "perspective_names", "organisation_names"]
+        fields = [
+            "title^4",
+            "summary^2",
+            "body",
+            "perspective_names",
+            "organisation_names",
+            "event_type",
+            "location",
+            "speaker_names",
+        ]
         if fuzzy:
             # For typos: each word may be one or two letters off, within one field.
             return Q(
@@ -215,12 +234,17 @@ class ElasticsearchSearch:
             )
         # What the words find before the filters: decides whether a typo retry makes sense.
         search.aggs.bucket("matched", "filter", filter=Q("match_all"))
-        highlight = {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"], "fragment_size": 180}
+        highlight = {
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "fragment_size": SNIPPET_SIZE,
+        }
         if request.q:
             # Highlighting the fuzzy expansions is several times slower; mark the words as typed.
             highlight["highlight_query"] = Q("multi_match", query=request.q, fields=["summary", "body"]).to_dict()
         search = search.highlight_options(number_of_fragments=1, **highlight).highlight(
-            "summary", "body", no_match_size=180
+            *SNIPPET_FIELDS, no_match_size=SNIPPET_SIZE
         )
         if request.sort == "datum":
             search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
@@ -234,9 +258,9 @@ class ElasticsearchSearch:
             response = self._search(request, fuzzy=True).execute()
         hits = []
         for hit in response.hits:
+            source = hit.to_dict()
             fragments = hit.meta.highlight.to_dict() if hasattr(hit.meta, "highlight") else {}
-            fragment = (fragments.get("body") or fragments.get("summary") or [""])[0]
-            hits.append(hit_from_document(hit.meta.id, hit.to_dict(), mark_safe(fragment)))  # noqa: S308 - escaped by ES encoder
+            hits.append(hit_from_document(hit.meta.id, source, highlight_from_fragments(fragments, source)))
         counts = {
             param: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations, param).values.buckets}
             for param in FACETS
@@ -420,29 +444,77 @@ class DatabaseSearch:
         ]
 
 
+def highlight_from_fragments(fragments, source):
+    """Elasticsearch's snippet: the first field with a match, else the first with text."""
+    found = [(fragments[name][0], source.get(name) or "") for name in SNIPPET_FIELDS if fragments.get(name)]
+    fragment, text = next((f for f in found if "<mark>" in f[0]), found[0] if found else ("", ""))
+    return snippet_from_fragment(fragment, text) if fragment else ""
+
+
 def newest_first(values):
     """A sort key (with reverse=True) for the newest first, undated last."""
     dates = values.get("date")
     return (bool(dates), max(dates) if dates else None)
 
 
-def highlight_text(document, q, size=180):
-    """An escaped fragment around the first query word found, with matches in <mark>."""
-    text = document.get("body") or document.get("summary") or ""
+def snippet(text, start, end, marks=()):
+    """text[start:end], escaped, with the (start, end) spans in `marks` in <mark>.
+
+    Cut at whole words: a snippet that does not start at the beginning of the text
+    begins with "…", one that stops before its end ends with "…".
+    """
+    if start > 0:
+        if text[start - 1].isalnum():  # inside a word: skip its tail
+            while start < end and text[start].isalnum():
+                start += 1
+        while start < end and not text[start].isalnum():
+            start += 1
+    if end < len(text):
+        if text[end].isalnum():  # the last word is cut off: drop it
+            while end > start and text[end - 1].isalnum():
+                end -= 1
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+    parts, at = [], start
+    for mark_start, mark_end in sorted(marks):
+        mark_start, mark_end = max(mark_start, at), min(mark_end, end)
+        if mark_start < mark_end:
+            parts += [escape(text[at:mark_start]), "<mark>", escape(text[mark_start:mark_end]), "</mark>"]
+            at = mark_end
+    parts.append(escape(text[at:end]))
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(text) else ""
+    return mark_safe(lead + "".join(parts) + tail)  # noqa: S308 - every piece of text is escaped
+
+
+def snippet_from_fragment(fragment, text):
+    """The snippet for an Elasticsearch highlight fragment (HTML-escaped, words in <mark>) of `text`."""
+    plain, marks = "", []
+    for part in re.split(r"(</?mark>)", fragment):
+        if part == "<mark>":
+            mark_start = len(plain)
+        elif part == "</mark>":
+            marks.append((mark_start, len(plain)))
+        else:
+            plain += html.unescape(part)
+    at = text.find(plain)
+    if at < 0:  # not a piece of the stored text after all: show it as it is
+        text, at = plain, 0
+    return snippet(text, at, at + len(plain), [(s + at, e + at) for s, e in marks])
+
+
+def highlight_text(document, q, size=SNIPPET_SIZE):
+    """The database's snippet: the first field where a query word occurs, around that word."""
     words = [re.escape(w) for w in q.split() if len(w) > 2]
-    if not words:
-        return escape(text[:size])
-    pattern = re.compile("|".join(words), re.IGNORECASE)
-    match = pattern.search(text)
-    start = max(0, match.start() - size // 3) if match else 0
-    fragment = escape(text[start : start + size])
-    marked = re.sub(
-        "|".join(re.escape(escape(w)) for w in q.split() if len(w) > 2),
-        lambda m: f"<mark>{m.group(0)}</mark>",
-        fragment,
-        flags=re.IGNORECASE,
-    )
-    return mark_safe(marked)  # noqa: S308 - built from escaped text
+    pattern = re.compile("|".join(words), re.IGNORECASE) if words else None
+    texts = [document[name] for name in SNIPPET_FIELDS if document.get(name)]
+    for text in texts:
+        match = pattern and pattern.search(text)
+        if match:
+            start = max(0, match.start() - size // 3)
+            marks = [m.span() for m in pattern.finditer(text, start, start + size)]
+            return snippet(text, start, start + size, marks)
+    return snippet(texts[0], 0, size) if texts else ""
 
 
 def get_search():

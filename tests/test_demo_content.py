@@ -32,6 +32,8 @@ from knowledge.models import (
 )
 
 PERSPECTIVES = ["besturen", "sturen", "presteren", "leren"]
+MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+DAY_AND_MONTH = re.compile(rf"\b\d{{1,2}} ({'|'.join(MONTHS)})\b", re.IGNORECASE)
 
 # Every definition the domain notes name, and the synonyms search relies on.
 REQUIRED_TERMS = {
@@ -141,9 +143,24 @@ def test_demo_site_is_complete(demo, client, settings, subtests):
         for case in cases:
             assert case.organisations.all() and case.building_blocks.all()
             assert all([case.summary, case.situation, case.approach, case.results, case.lessons, case.contact_name])
-            assert content.DEMO_TAG in [tag.name for tag in case.tags.all()]
             chapter_slugs = {block.chapter.perspective.slug for block in case.building_blocks.all()}
             assert chapter_slugs <= {p.slug for p in case.perspectives.all()}
+
+    with subtests.test("a case page shows the case's own tags and no demo marker"):
+        case = PracticeCasePage.objects.get(slug=content.CASES[0]["slug"])
+        page = client.get(case.url).content.decode()
+        tags = [item.get_text() for item in BeautifulSoup(page, "html.parser").select(".tag-list__item")]
+        assert sorted(tags) == sorted(content.CASES[0]["tags"])
+        assert "demovoorbeeld" not in page
+
+    with subtests.test("the texts of guide, events and cases name no dates, which would go stale"):
+        texts = [GuidePage.objects.get().intro]
+        texts += [str(value) for event in EventPage.objects.all() for value in (event.intro, event.body, event.report)]
+        texts += [
+            str(getattr(case, name)) for case in cases for name in ("summary", "situation", "approach", "results")
+        ]
+        dated = [text for text in texts if DAY_AND_MONTH.search(text)]
+        assert dated == []
 
     with subtests.test("the cases were published on distinct past dates, listed newest first"):
         dates = [case.first_published_at for case in PracticeCasePage.objects.for_listing()]

@@ -2,7 +2,7 @@
 
 The facts come from the project's domain notes and the association's webinar
 announcement; the wording is our own. The practice cases are invented examples at
-real organisations, marked as demo content on the case list and with a tag.
+real organisations, marked as demo content in the case list's introduction.
 
 Conventions:
 - a rich-text value is one paragraph (a string) or a list of paragraphs; a plain
@@ -52,8 +52,8 @@ GUIDE = {
         "bouwstenen: onderdelen waarmee je het werken vanuit de opgave verder kunt professionaliseren.",
         "De gids schrijft niets voor. Hij wil aan het denken zetten en het gesprek op gang brengen, "
         "bijvoorbeeld in het MT of DT. De schrijvers zijn Hans van der Heijden (gemeente Rotterdam) en "
-        "Enrico Kraijo (VPNG). Op 30 november is de gids aangeboden aan de voorzitter van de Vereniging van "
-        "Gemeentesecretarissen (VGS).",
+        "Enrico Kraijo (VPNG). De gids is aangeboden aan de voorzitter van de Vereniging van "
+        "Gemeentesecretarissen (VGS) en daarna aan alle leden van de VGS verstuurd.",
     ],
 }
 
@@ -87,10 +87,6 @@ CASE_INDEX = {
         "niet echt bij de genoemde organisaties.",
     ],
 }
-
-# Every demo case also gets this tag, so it is recognisable as demo content.
-DEMO_TAG = "demovoorbeeld"
-
 
 # --- The four chapters and their building blocks, keyed by perspective slug -----
 

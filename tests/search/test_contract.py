@@ -1,12 +1,16 @@
 """One contract, two implementations: what every search must do."""
 
+import html
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.http import QueryDict
 
-from events.factories import EventIndexPageFactory, EventPageFactory
-from knowledge.factories import PracticeCasePageFactory
+from wagtail.rich_text import RichText
+
+from events.factories import EventIndexPageFactory, EventPageFactory, SpeakerFactory
+from knowledge.factories import BuildingBlockPageFactory, PracticeCasePageFactory
 from search import index
 from search.content import CONTENT_TYPES, build_context, build_document
 from search.query import FACETS, DatabaseSearch, ElasticsearchSearch, SearchRequest
@@ -133,3 +137,77 @@ def test_the_database_facets_say_what_the_documents_say(corpus, home):
         assert {d.isoformat() for d in found.get("date", ())} == {document.get("date")} - {None}, (ct.slug, pk)
     assert {ct.slug for ct, _pk, _score in candidates} == {ct.slug for ct in CONTENT_TYPES}
     assert values["bijeenkomst", events.get_children().get().pk]["year"] == {2027}
+
+
+# --- snippets -------------------------------------------------------------------------------
+
+
+def snippet_text(hit):
+    """What a reader sees of a hit's snippet, without the <mark> tags."""
+    return html.unescape(re.sub(r"</?mark>", "", str(hit.highlight)))
+
+
+def hit_titled(results, title):
+    return next(hit for hit in results.hits if hit.title == title)
+
+
+def test_a_heading_level_is_not_searchable(search_impl, corpus):
+    chapter = corpus["chapters"]["sturen"]
+    BuildingBlockPageFactory(
+        parent=chapter,
+        title="Rolverdeling",
+        body=[
+            ("heading", {"text": "Wie doet wat", "level": "h2"}),
+            ("paragraph", RichText("<p>Spreek af wie opdrachtgever is.</p>")),
+        ],
+    )
+    reindex(search_impl)
+    # "Kop 2" is how the editor labels the level; the visitor only sees the heading text.
+    assert run(search_impl, "q=kop").total == 0
+    assert "Rolverdeling" in titles(run(search_impl, "q=wie+doet+wat"))
+
+
+def test_a_snippet_from_mid_text_starts_and_ends_at_whole_words(search_impl, case_index):
+    words = [f"woord{i}" for i in range(80)]
+    words[60] = "zeldzaamheid"
+    situation = " ".join(words)
+    PracticeCasePageFactory(parent=case_index, title="Lange tekst", situation=f"<p>{situation}</p>")
+    reindex(search_impl)
+    hit = hit_titled(run(search_impl, "q=zeldzaamheid"), "Lange tekst")
+    shown = snippet_text(hit)
+    assert "<mark>zeldzaamheid</mark>" in str(hit.highlight)
+    assert shown.startswith("…") and shown.endswith("…")
+    # Between the ellipses: whole words of the text, in order.
+    assert f" {shown[1:-1]} " in f" {situation} "
+
+
+def test_an_event_snippet_is_its_description(search_impl, home):
+    speaker = SpeakerFactory(name="Hans van der Heijden", organisation="Gemeente Rotterdam")
+    EventPageFactory(
+        parent=EventIndexPageFactory(parent=home),
+        title="Wijkbudgetten in de praktijk",
+        intro="Hoe verdeel je geld per wijk?",
+        body=[("paragraph", RichText("<p>Twee gemeenten vertellen hoe bewoners over wijkbudgetten beslissen.</p>"))],
+        speakers=[speaker],
+    )
+    reindex(search_impl)
+    hit = hit_titled(run(search_impl, "q=wijkbudgetten"), "Wijkbudgetten in de praktijk")
+    assert snippet_text(hit) == "Twee gemeenten vertellen hoe bewoners over wijkbudgetten beslissen."
+    assert (hit.event_type, hit.location, hit.speaker_names) == ("Webinar", "Online", ["Hans van der Heijden"])
+
+
+def test_a_definition_snippet_is_its_definition(search_impl, corpus):
+    for query in ["programmasturing", "programmamanagement"]:  # its term, and its synonym
+        hit = hit_titled(run(search_impl, f"q={query}"), "Programmasturing")
+        assert snippet_text(hit) == "Sturen op een set inspanningen.", query
+
+
+def test_html_entities_survive_highlighting(search_impl, case_index):
+    PracticeCasePageFactory(
+        parent=case_index, title="Regionale samenwerking", situation="<p>Wonen &amp; werken in de AMP-regio.</p>"
+    )
+    reindex(search_impl)
+    hit = hit_titled(run(search_impl, "q=amp"), "Regionale samenwerking")
+    assert "&amp; werken" in str(hit.highlight)
+    assert "&<mark>" not in str(hit.highlight)
+    assert snippet_text(hit).startswith("Wonen & werken in de AMP-regio.")

@@ -7,14 +7,19 @@ ELASTICSEARCH_URL, as in the test settings).
 
 import csv
 import io
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
+from wagtail.rich_text import RichText
+
 import pytest
 from bs4 import BeautifulSoup
 
+from events.factories import EventIndexPageFactory, EventPageFactory, SpeakerFactory
 from knowledge.factories import PracticeCasePageFactory
 from search import index
 from search.content import count_searchable
@@ -94,6 +99,28 @@ def test_a_query_shows_the_hit_with_its_fragment(client, site_search, corpus):
     box = soup(response).select_one("input#zoekterm")
     assert box["value"] == "wijkaanpak" and box["maxlength"] == str(MAX_QUERY_LENGTH)
     assert soup(response).select_one("title").get_text().startswith("Zoeken naar ‘wijkaanpak’")
+
+
+def test_an_event_hit_shows_its_facts_beside_its_description(client, site_search, home):
+    speaker = SpeakerFactory(name="Hans van der Heijden", organisation="Gemeente Rotterdam")
+    EventPageFactory(
+        parent=EventIndexPageFactory(parent=home),
+        title="Wijkbudgetten in de praktijk",
+        body=[("paragraph", RichText("<p>Twee gemeenten vertellen hoe bewoners over wijkbudgetten beslissen.</p>"))],
+        speakers=[speaker],
+        start=datetime(2030, 3, 5, 15, 30, tzinfo=ZoneInfo("Europe/Amsterdam")),
+    )
+    if site_search == "elasticsearch":
+        index.rebuild(index.get_client())
+    hit = soup(client.get(SEARCH, {"q": "wijkbudgetten"})).select_one(".search-hit")
+    assert (
+        text(hit.select_one(".search-hit__meta"))
+        == "Soort: Webinar · Waar: Online · Spreker: Hans van der Heijden · Jaar: 2030"
+    )
+    assert (
+        text(hit.select_one(".search-hit__fragment"))
+        == "Twee gemeenten vertellen hoe bewoners over wijkbudgetten beslissen."
+    )
 
 
 def test_the_fragment_marks_the_search_word(client, site_search):

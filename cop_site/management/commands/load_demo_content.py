@@ -305,7 +305,7 @@ class Command(BaseCommand):
             contact_name=name,
             contact_role=role,
             contact_email=email,
-            tags=[*case["tags"], content.DEMO_TAG],
+            tags=case["tags"],
         )
 
     def build_standard_page(self, data):
