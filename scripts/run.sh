@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh requirements.txt
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-cop_site.settings.dev}"
+export WAGTAILADMIN_BASE_URL="http://127.0.0.1:8000"  # the address runserver serves below; mailed links use it
 py=.venv/bin/python
 
 echo "==> Migrating the database"
