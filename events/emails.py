@@ -96,7 +96,9 @@ def build_message(delivery, registration=None):
     message.attach_alternative(html, "text/html")
     # Each calendar copy this person gets is a newer revision of the same appointment (same UID),
     # so a cancellation replaces the confirmation and a new registration replaces the cancellation.
-    if delivery.kind in CALENDAR_FOR:
+    # Someone who only waited never had the appointment in their calendar: nothing to cancel there.
+    had_calendar = delivery.kind != EmailDelivery.Kind.CANCELLATION or registration.confirmed_at
+    if delivery.kind in CALENDAR_FOR and had_calendar:
         sequence = registration.deliveries.filter(pk__lte=delivery.pk).count()
         ics = CALENDAR_FOR[delivery.kind](registration.event, sequence=sequence)
         message.attach(f"{registration.event.slug}.ics", ics, "text/calendar")

@@ -131,7 +131,7 @@ def register(request, slug):
     form = RegistrationForm(request.POST)
     if not form.is_valid():
         return render_register(
-            request, event, form, status=400, message=_("Niet alles is goed ingevuld. Bekijk de meldingen hieronder.")
+            request, event, form, status=400, message=_("Niet alles is goed ingevuld. Verbeter deze punten:")
         )
 
     data = form.cleaned_data
