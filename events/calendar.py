@@ -3,7 +3,8 @@
 Times are written with TZID=Europe/Amsterdam (the project's TIME_ZONE) and a
 VTIMEZONE, so calendar apps show the right local time on both sides of a
 daylight-saving change. Only the personal copy (sent to a confirmed participant)
-may carry the meeting link.
+may carry the meeting link. Links and UIDs come from the site's public address
+(WAGTAILADMIN_BASE_URL), the same in the feeds as in the e-mails.
 """
 
 from datetime import timedelta
@@ -14,16 +15,14 @@ from django.utils import timezone
 
 import icalendar
 
+from cop_site.links import page_url
+
 PRODID = "-//Kennisbank Opgavegericht Werken//Bijeenkomsten//NL"
 
 
 def uid_for(event):
-    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname
     return f"bijeenkomst-{event.pk}@{host}"
-
-
-def full_url(event, request=None):
-    return event.get_full_url(request) or ""
 
 
 def _description(event, url, meeting_url=""):
@@ -35,11 +34,13 @@ def _description(event, url, meeting_url=""):
     return "\n".join(lines)
 
 
-def vevent(event, request=None, meeting_url=""):
+def vevent(event, meeting_url="", sequence=0, cancelled=False):
     tz = timezone.get_default_timezone()
-    url = full_url(event, request)
+    url = page_url(event)
     component = icalendar.Event()
     component.add("uid", uid_for(event))
+    component.add("sequence", sequence)
+    component.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     component.add("dtstamp", timezone.now())
     component.add("dtstart", event.start.astimezone(tz))
     component.add("dtend", event.end.astimezone(tz))
@@ -54,18 +55,18 @@ def vevent(event, request=None, meeting_url=""):
     return component
 
 
-def calendar(events, request=None, name=None, meeting_url=""):
+def calendar(events, name=None, meeting_url="", sequence=0, cancelled=False):
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    cal.add("method", "CANCEL" if cancelled else "PUBLISH")
     if name:
         cal.add("x-wr-calname", name)
         cal.add("x-wr-timezone", settings.TIME_ZONE)
     events = list(events)
     for event in events:
-        cal.add_component(vevent(event, request, meeting_url=meeting_url))
+        cal.add_component(vevent(event, meeting_url=meeting_url, sequence=sequence, cancelled=cancelled))
     if events:
         # Only the daylight-saving rules around these events, not every year since 1970.
         first = min(e.start for e in events).date() - timedelta(days=366)
@@ -74,10 +75,18 @@ def calendar(events, request=None, name=None, meeting_url=""):
     return cal.to_ical()
 
 
-def public_event_ics(event, request=None):
-    return calendar([event], request)
+def public_event_ics(event):
+    return calendar([event])
 
 
-def personal_event_ics(event, request=None):
-    """The copy for a confirmed participant: with the meeting link of an online event."""
-    return calendar([event], request, meeting_url=event.meeting_url if event.is_online else "")
+def personal_event_ics(event, sequence=0):
+    """The copy for a confirmed participant: with the meeting link of an online event.
+
+    `sequence` numbers this person's copies, so a newer one replaces an older one.
+    """
+    return calendar([event], meeting_url=event.meeting_url if event.is_online else "", sequence=sequence)
+
+
+def cancelled_event_ics(event, sequence):
+    """Takes the appointment out of the calendar of someone who cancelled (same UID, higher SEQUENCE)."""
+    return calendar([event], sequence=sequence, cancelled=True)

@@ -18,7 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from .calendar import personal_event_ics
+from cop_site.links import page_url, public_url, site_name
+
+from .calendar import cancelled_event_ics, personal_event_ics
 from .formatting import event_when
 from .models import EmailDelivery, Registration
 
@@ -34,7 +36,13 @@ VALID_FOR = {
     EmailDelivery.Kind.WAITING: Registration.Status.WAITING,
     EmailDelivery.Kind.CANCELLATION: Registration.Status.CANCELLED,
 }
-WITH_CALENDAR = {EmailDelivery.Kind.CONFIRMATION, EmailDelivery.Kind.PROMOTION, EmailDelivery.Kind.REMINDER}
+# kind -> the calendar file it carries
+CALENDAR_FOR = {
+    EmailDelivery.Kind.CONFIRMATION: personal_event_ics,
+    EmailDelivery.Kind.PROMOTION: personal_event_ics,
+    EmailDelivery.Kind.REMINDER: personal_event_ics,
+    EmailDelivery.Kind.CANCELLATION: cancelled_event_ics,
+}
 
 
 def cancel_token(registration):
@@ -46,13 +54,8 @@ def unsign_cancel_token(value):
     return signing.Signer(salt=CANCEL_SALT).unsign(value)
 
 
-def site_root(event):
-    site = event.get_site()
-    return (site.root_url if site else settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-
-
 def cancel_url(registration):
-    return site_root(registration.event) + reverse("events:cancel", args=[cancel_token(registration)])
+    return public_url(reverse("events:cancel", args=[cancel_token(registration)]))
 
 
 def context_for(registration, kind):
@@ -63,7 +66,7 @@ def context_for(registration, kind):
         "kind": kind,
         "registration": registration,
         "event": event,
-        "event_url": event.get_full_url() or "",
+        "event_url": page_url(event),
         "when": event_when(event.start, event.end),
         "where": event.location_label,
         "cancel_url": cancel_url(registration) if registration.status != Registration.Status.CANCELLED else "",
@@ -72,7 +75,7 @@ def context_for(registration, kind):
         "waiting_position": registration.waiting_position(),
         "contact_name": contact_name,
         "contact_email": contact_email,
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": site_name(event.get_site()),
     }
 
 
@@ -91,8 +94,14 @@ def build_message(delivery, registration=None):
         reply_to=[context["contact_email"]] if context["contact_email"] else None,
     )
     message.attach_alternative(html, "text/html")
-    if delivery.kind in WITH_CALENDAR:
-        message.attach(f"{registration.event.slug}.ics", personal_event_ics(registration.event), "text/calendar")
+    # Each calendar copy this person gets is a newer revision of the same appointment (same UID),
+    # so a cancellation replaces the confirmation and a new registration replaces the cancellation.
+    # Someone who only waited never had the appointment in their calendar: nothing to cancel there.
+    had_calendar = delivery.kind != EmailDelivery.Kind.CANCELLATION or registration.confirmed_at
+    if delivery.kind in CALENDAR_FOR and had_calendar:
+        sequence = registration.deliveries.filter(pk__lte=delivery.pk).count()
+        ics = CALENDAR_FOR[delivery.kind](registration.event, sequence=sequence)
+        message.attach(f"{registration.event.slug}.ics", ics, "text/calendar")
     return message
 
 

@@ -16,6 +16,18 @@ def too_long(limit):
     return _("Gebruik maximaal %(limit)s tekens.") % {"limit": limit}
 
 
+def known_about(user):
+    """What a logged-in visitor's account already says, to fill in the registration form."""
+    profile = getattr(user, "member_profile", None)  # editors have no member profile
+    known = {
+        "name": (profile.full_name if profile else "") or user.get_full_name(),
+        "email": user.email,
+        "organisation": profile.organisation_name if profile else "",
+        "role": profile.role if profile else "",
+    }
+    return {field: value for field, value in known.items() if value}
+
+
 class RegistrationForm(forms.Form):
     name = forms.CharField(
         label=_("Naam"),
@@ -60,9 +72,7 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         if user is not None and user.is_authenticated and not kwargs.get("data") and not args:
-            kwargs.setdefault("initial", {})
-            kwargs["initial"].setdefault("name", user.get_full_name() or user.get_username())
-            kwargs["initial"].setdefault("email", user.email)
+            kwargs["initial"] = {**known_about(user), **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
         # Short names for the error summary at the top of the form.
         for name, label in self.SHORT_LABELS.items():

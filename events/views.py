@@ -131,7 +131,7 @@ def register(request, slug):
     form = RegistrationForm(request.POST)
     if not form.is_valid():
         return render_register(
-            request, event, form, status=400, message=_("Niet alles is goed ingevuld. Bekijk de meldingen hieronder.")
+            request, event, form, status=400, message=_("Niet alles is goed ingevuld. Verbeter deze punten:")
         )
 
     data = form.cleaned_data
@@ -256,7 +256,7 @@ def ics_response(content, filename, attachment):
 
 def event_ics(request, slug):
     event = find_event(request, "agenda.ics")
-    return ics_response(public_event_ics(event, request), f"{event.slug}.ics", attachment=True)
+    return ics_response(public_event_ics(event), f"{event.slug}.ics", attachment=True)
 
 
 def index_for(request, suffix):
@@ -271,7 +271,7 @@ def calendar_feed(request):
     events = EventPage.objects.child_of(index).upcoming()[:FEED_LIMIT]
     site = Site.find_for_request(request)
     name = f"{index.title} – {site.site_name}" if site and site.site_name else index.title
-    return ics_response(calendar(events, request, name=name), "bijeenkomsten.ics", attachment=False)
+    return ics_response(calendar(events, name=name), "bijeenkomsten.ics", attachment=False)
 
 
 class UpcomingEventsFeed(Feed):

@@ -6,10 +6,13 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.dispatch import receiver
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from wagtail.signals import task_rejected, workflow_approved
 
 from allauth.account.signals import email_confirmed
+
+from cop_site.links import page_url, public_url, site_name
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +39,15 @@ def _member_case(obj):
 
 
 def _send(page, template, context):
-    body = render_to_string(template, {"page": page, "owner": page.owner, **context})
+    context = {
+        "page": page,
+        "owner": page.owner,
+        "page_url": page_url(page),
+        "dashboard_url": public_url(reverse("members:dashboard")),
+        "site_name": site_name(page.get_site()),
+        **context,
+    }
+    body = render_to_string(template, context)
     subject, _sep, text = body.partition("\n")
     try:
         send_mail(subject.strip(), text.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [page.owner.email])
@@ -58,5 +69,5 @@ def notify_changes_requested(sender, instance, user=None, **kwargs):
         _send(
             page,
             "members/emails/case_changes_requested.txt",
-            {"comment": instance.comment, "base_url": settings.WAGTAILADMIN_BASE_URL},
+            {"comment": instance.comment},
         )

@@ -9,6 +9,7 @@ export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-cop_site.settings.dev}"
 # The site's own Dutch 404 and 500 pages, as visitors see them. DJANGO_DEBUG=true bash scripts/run.sh
 # gives Django's technical pages for development.
 export DJANGO_DEBUG="${DJANGO_DEBUG:-false}"
+export WAGTAILADMIN_BASE_URL="http://127.0.0.1:8000"  # the address runserver serves below; mailed links use it
 py=.venv/bin/python
 
 echo "==> Migrating the database"

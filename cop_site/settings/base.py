@@ -7,6 +7,7 @@ switch behaviour; they do not read the environment themselves.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -194,7 +195,8 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kennisbank] "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
+# Links in allauth's mails point at WAGTAILADMIN_BASE_URL and are signed with the site's name.
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "20/m/ip"}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/mijn/"
@@ -227,7 +229,10 @@ EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS",
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kennisbank Opgavegericht Werken"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address: the one source for every link in an e-mail (accounts, events,
+# moderation) and for the .ics UIDs. Without a trailing slash, so `base + path` is a URL.
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(WAGTAILADMIN_BASE_URL).scheme  # follows the address, not a second setting
 WAGTAIL_I18N_ENABLED = False
 # No Gravatar: it cannot load here and would send a hash of each editor's e-mail to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

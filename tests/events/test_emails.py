@@ -168,3 +168,68 @@ def test_a_lost_pending_email_is_picked_up_later(make_event, mailoutbox):
     EmailDelivery.objects.filter(pk=delivery.pk).update(created_at=timezone.now() - timedelta(minutes=10))
     call_command("send_pending_emails", verbosity=0)
     assert len(mail.outbox) == 1
+
+
+def test_cancelling_takes_the_appointment_out_of_the_calendar(
+    make_event, register, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = make_event()
+    registration = register(event).registration
+    (booked,) = calendar_of(mailoutbox[0]).walk("VEVENT")
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel(registration)
+    (message,) = mailoutbox
+    cal = calendar_of(message)
+    assert cal["METHOD"] == "CANCEL"
+    (cancelled,) = cal.walk("VEVENT")
+    assert cancelled["STATUS"] == "CANCELLED"
+    assert cancelled["UID"] == booked["UID"]
+    assert cancelled["SEQUENCE"] > booked["SEQUENCE"]
+    assert "verdwijnt de afspraak" in message.body
+
+    # Registering again brings it back, as a newer revision than the cancellation.
+    mailoutbox.clear()
+    register(event)
+    (again,) = calendar_of(mailoutbox[0]).walk("VEVENT")
+    assert again["STATUS"] == "CONFIRMED" and again["SEQUENCE"] > cancelled["SEQUENCE"]
+
+
+def test_the_waiting_list_notice_offers_to_leave_the_list_not_a_seat(make_event, register, mailoutbox):
+    event = make_event(capacity=1)
+    register(event, "eerste@example.org")
+    register(event, "tweede@example.org")
+    notice = mailoutbox[1]
+    for text in (notice.body, notice.alternatives[0][0]):
+        assert "Wil je niet meer op de wachtlijst staan?" in text
+        assert "iemand anders je plaats" not in text
+    assert "/afmelden/" in notice.body
+
+
+def test_someone_who_only_waited_gets_no_calendar_cancellation(
+    make_event, register, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = make_event(capacity=1)
+    register(event, "eerste@example.org")
+    waiting = register(event, "tweede@example.org").registration
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel(waiting)
+    (message,) = mailoutbox
+    assert "niet meer op de wachtlijst" in message.body
+    assert not message.attachments
+
+
+def test_the_promotion_mail_says_how_to_cancel_once(
+    make_event, register, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = make_event(capacity=1)
+    first = register(event, "eerste@example.org").registration
+    register(event, "tweede@example.org")
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel(first)
+    (promotion,) = [m for m in mailoutbox if "tweede@example.org" in m.to[0]]
+    for text in (promotion.body, promotion.alternatives[0][0]):
+        assert text.count("Meld je dan af") == 1
+        assert text.count("/afmelden/") == 1

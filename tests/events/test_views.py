@@ -11,6 +11,8 @@ from bs4 import BeautifulSoup
 
 from events.emails import cancel_token
 from events.models import Registration
+from knowledge.factories import OrganisationFactory
+from members.factories import MemberFactory
 
 from .conftest import counts, fill
 
@@ -163,6 +165,29 @@ def test_logged_in_member_gets_the_form_prefilled(webinar, client):
     html = soup(client.get(webinar.url + "aanmelden/"))
     assert html.select_one("#id_name")["value"] == "Lies Lid"
     assert html.select_one("#id_email")["value"] == "lid@gemeente.nl"
+
+
+def test_a_member_finds_name_organisation_and_role_filled_in(webinar, client):
+    member = MemberFactory(username="lies", email="lies@zwolle.nl")
+    member.member_profile.full_name = "Lies de Lid"
+    member.member_profile.organisation = OrganisationFactory(name="Gemeente Zwolle")
+    member.member_profile.save()
+    client.force_login(member)
+    html = soup(client.get(webinar.url + "aanmelden/"))
+    assert html.select_one("#id_name")["value"] == "Lies de Lid"
+    assert html.select_one("#id_email")["value"] == "lies@zwolle.nl"
+    assert html.select_one("#id_organisation")["value"] == "Gemeente Zwolle"
+    assert html.select_one("#id_role")["value"] == "Projectleider"
+
+
+def test_the_error_summary_comes_first_in_the_form_and_links_to_the_fields(webinar, post):
+    response = post(webinar, {**VALID, "name": "", "privacy": ""})
+    form = soup(response).select_one("form.event-form")
+    summary = next(child for child in form.find_all(recursive=False) if child.get("type") != "hidden")  # after csrf
+    assert summary["id"] == "foutmeldingen" and summary["tabindex"] == "-1"
+    assert [a["href"] for a in summary.select("a")] == ["#id_name", "#id_privacy"]
+    assert "Naam: Vul je naam in." in summary.get_text(" ", strip=True)
+    assert not soup(response).select("[autofocus]")
 
 
 @pytest.mark.parametrize(
