@@ -1,16 +1,16 @@
 import datetime
+import functools
+import json
 import re
-from html import unescape
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
-from django.utils.html import linebreaks, strip_tags
 from django.utils.translation import gettext_lazy as _
 
-import nh3
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
-from knowledge.models import BuildingBlockPage, Organisation, Perspective, PracticeCasePage
+from knowledge.models import CASE_TEXT_FEATURES, BuildingBlockPage, Organisation, Perspective, PracticeCasePage
 
 from .models import Profile
 from .uploads import clean_image, validate_attachment
@@ -53,16 +53,66 @@ class ProfileForm(forms.ModelForm):
         return cleaned
 
 
-def html_to_text(html):
-    """The reverse of text_to_html, to prefill the form when a member edits a case."""
-    text = re.sub(r"</p>\s*", "\n\n", html or "")
-    text = re.sub(r"<br\s*/?>", "\n", text)
-    return unescape(strip_tags(text)).strip()
+LIST_ITEM = re.compile(r"^(?:(?P<bullet>[-*•])|(?P<number>\d{1,2})[.)])\s+(?P<text>.+)$")
+LIST_TYPES = {"unordered-list-item", "ordered-list-item"}
+
+
+@functools.cache
+def case_text_converter():
+    """Draftail's own converter for the case texts' features: what it writes, the admin editor can open."""
+    return ContentstateConverter(CASE_TEXT_FEATURES)
 
 
 def text_to_html(text):
-    """Plain text from a textarea to paragraphs; nh3 keeps only <p> and <br> as a second line of defence."""
-    return nh3.clean(linebreaks(text, autoescape=True), tags={"p", "br"}, attributes={})
+    """Plain text from a textarea to the HTML that Draftail itself stores.
+
+    A blank line starts a new paragraph, a single line break stays a line break, and lines that start
+    with "- ", "* " or "1. " become list items. The converter escapes the text.
+    """
+    blocks = []
+    for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = []
+        for line in paragraph.strip().split("\n"):
+            item = LIST_ITEM.match(line.strip())
+            if item is None:
+                lines.append(line.strip())
+                continue
+            if lines:
+                blocks.append(("unstyled", "\n".join(lines)))
+                lines = []
+            blocks.append(("ordered-list-item" if item["number"] else "unordered-list-item", item["text"].strip()))
+        if any(lines):
+            blocks.append(("unstyled", "\n".join(lines)))
+    if not blocks:
+        return ""
+    state = {
+        "blocks": [
+            {"key": f"b{n}", "type": kind, "depth": 0, "text": text, "inlineStyleRanges": [], "entityRanges": []}
+            for n, (kind, text) in enumerate(blocks)
+        ],
+        "entityMap": {},
+    }
+    return case_text_converter().to_database_format(json.dumps(state))
+
+
+def html_to_text(html):
+    """The reverse of text_to_html, to prefill the form when a member edits a case.
+
+    It also reads the older <p>…<br>…</p> form, whose unclosed <br> the converter's parser cannot match.
+    """
+    if not html:
+        return ""
+    state = json.loads(case_text_converter().from_database_format(re.sub(r"<br\s*/?>", "<br/>", html)))
+    text, previous, number = "", None, 0
+    for block in state["blocks"]:
+        kind = block["type"]
+        number = number + 1 if kind == previous == "ordered-list-item" else 1
+        line = {"unordered-list-item": "- ", "ordered-list-item": f"{number}. "}.get(kind, "") + block["text"]
+        # A list follows its item or introduction on the next line; anything else is a new paragraph.
+        joined_by_line = kind in LIST_TYPES and previous in {kind, "unstyled"}
+        text += ("\n" if joined_by_line else "\n\n") + line if previous else line
+        previous = kind
+    return text
 
 
 def story_field(label, help_text):
