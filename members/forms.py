@@ -17,6 +17,7 @@ from .uploads import clean_image, validate_attachment
 
 MAX_TEXT = 20_000
 MAX_ATTACHMENTS = 3
+TITLE_MAX = 120
 
 
 class SignupExtraForm(forms.Form):
@@ -33,9 +34,14 @@ class SignupExtraForm(forms.Form):
         )
 
 
+def reviewed_organisations():
+    """The organisations members may choose: not those another member added that editors have not checked yet."""
+    return Organisation.objects.filter(reviewed=True).order_by("name")
+
+
 class ProfileForm(forms.ModelForm):
     organisation = forms.ModelChoiceField(
-        Organisation.objects.order_by("name"),
+        reviewed_organisations(),
         label=_("Organisatie"),
         required=False,
         empty_label=_("Anders, namelijk (vul hieronder in)"),
@@ -123,7 +129,15 @@ def story_field(label, help_text):
 
 
 class CaseSubmissionForm(forms.Form):
-    title = forms.CharField(label=_("Titel"), max_length=120)
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=TITLE_MAX,
+        error_messages={
+            "max_length": _(
+                "Maak de titel korter: hij mag %(limit_value)d tekens hebben en heeft er nu %(show_value)d."
+            )
+        },
+    )
     summary = forms.CharField(
         label=_("Samenvatting"),
         max_length=1000,
@@ -131,7 +145,16 @@ class CaseSubmissionForm(forms.Form):
         help_text=_("Twee tot vier zinnen: wat is er gedaan en wat leverde het op?"),
     )
     organisation = forms.ModelChoiceField(
-        Organisation.objects.order_by("name"), label=_("Organisatie"), required=False
+        reviewed_organisations(),
+        label=_("Organisatie"),
+        required=False,
+        empty_label=_("Anders, namelijk (vul hieronder in)"),
+    )
+    other_organisation = forms.CharField(
+        label=_("Andere organisatie"),
+        max_length=200,
+        required=False,
+        help_text=_("Staat je organisatie niet in de lijst? Vul dan hier de naam in. De redactie controleert hem."),
     )
     perspectives = forms.ModelMultipleChoiceField(
         Perspective.objects.order_by("sort_order"),
@@ -161,6 +184,11 @@ class CaseSubmissionForm(forms.Form):
     contact_name = forms.CharField(label=_("Naam contactpersoon"), max_length=200)
     contact_role = forms.CharField(label=_("Functie contactpersoon"), max_length=200, required=False)
     contact_email = forms.EmailField(label=_("E-mail contactpersoon"))
+    publish_contact_email = forms.BooleanField(
+        label=_("Het e-mailadres van de contactpersoon mag op de openbare pagina staan."),
+        required=False,
+        help_text=_("Zonder vinkje staan alleen de naam en functie op de site."),
+    )
     consent = forms.BooleanField(
         label=_("Ik heb toestemming van mijn organisatie om dit voorbeeld te publiceren."),
         error_messages={"required": _("Zonder toestemming kunnen we het voorbeeld niet publiceren.")},
@@ -172,8 +200,15 @@ class CaseSubmissionForm(forms.Form):
     text_fields = ["situation", "approach", "results", "lessons"]
     attachment_fields = ["attachment_1", "attachment_2", "attachment_3"]
 
-    def __init__(self, *args, existing_attachments=0, **kwargs):
+    def __init__(self, *args, existing_attachments=0, draft=False, **kwargs):
         super().__init__(*args, **kwargs)
+        # The browser's maxlength would cut a pasted title off mid-word without a word; the server says why.
+        self.fields["title"].widget.attrs.pop("maxlength")
+        self.draft = draft
+        if draft:
+            # A concept may be half done: only the title is needed; the rest is checked when it is submitted.
+            for name, field in self.fields.items():
+                field.required = name == "title"
         max_year = datetime.date.today().year + 1
         self.fields["year"].max_value = max_year
         self.fields["year"].validators.append(MaxValueValidator(max_year))
@@ -242,6 +277,8 @@ class CaseSubmissionForm(forms.Form):
                     _("Kies alleen bouwstenen van de gekozen invalshoeken: %(names)s hoort daar niet bij.")
                     % {"names": ", ".join(b.title for b in wrong)},
                 )
+        if not self.draft and not cleaned.get("organisation") and not cleaned.get("other_organisation"):
+            self.add_error("organisation", _("Kies je organisatie of vul hieronder de naam in."))
         uploads = [cleaned.get(name) for name in self.attachment_fields if cleaned.get(name)]
         if uploads and self.existing_attachments + len(uploads) > MAX_ATTACHMENTS:
             self.add_error(None, _("Je kunt maximaal drie bijlagen toevoegen."))

@@ -1,9 +1,10 @@
-"""Members join the "Leden" group once their e-mail is verified; they hear about their reviews by e-mail."""
+"""Members join the "Leden" group once their e-mail is verified; they hear about their cases by e-mail."""
 
 import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.dispatch import receiver
 from django.template.loader import render_to_string
 
@@ -35,8 +36,11 @@ def _member_case(obj):
     return page
 
 
-def _send(page, template, context):
-    body = render_to_string(template, {"page": page, "owner": page.owner, **context})
+def _send(page, template, extra):
+    from .models import member_display_name
+
+    context = {"page": page, "name": member_display_name(page.owner), "base_url": settings.WAGTAILADMIN_BASE_URL}
+    body = render_to_string(template, {**context, **extra})
     subject, _sep, text = body.partition("\n")
     try:
         send_mail(subject.strip(), text.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [page.owner.email])
@@ -55,8 +59,12 @@ def notify_approved(sender, instance, user=None, **kwargs):
 def notify_changes_requested(sender, instance, user=None, **kwargs):
     page = _member_case(instance.workflow_state.content_object)
     if page is not None:
-        _send(
-            page,
-            "members/emails/case_changes_requested.txt",
-            {"comment": instance.comment, "base_url": settings.WAGTAILADMIN_BASE_URL},
-        )
+        _send(page, "members/emails/case_changes_requested.txt", {"comment": instance.comment})
+
+
+def confirm_submission(page):
+    """Tells the member their case has come in, once the submit is committed (Wagtail's own
+    workflow_submitted signal comes only on the first submit, not on a resubmit after changes)."""
+    page = _member_case(page)
+    if page is not None:
+        transaction.on_commit(lambda: _send(page, "members/emails/case_submitted.txt", {}))
