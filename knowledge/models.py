@@ -89,8 +89,16 @@ class Organisation(index.Indexed, models.Model):
         blank=True,
         help_text=_("Laat leeg voor landelijke organisaties."),
     )
+    reviewed = models.BooleanField(
+        _("gecontroleerd"),
+        default=True,
+        help_text=_(
+            "Een lid kan een organisatie toevoegen die nog niet in de lijst staat. Controleer naam, soort en "
+            "provincie en vink dit dan aan; pas daarna kunnen andere leden haar kiezen."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("type"), FieldPanel("province")]
+    panels = [FieldPanel("name"), FieldPanel("type"), FieldPanel("province"), FieldPanel("reviewed")]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -98,6 +106,7 @@ class Organisation(index.Indexed, models.Model):
         index.FilterField("name"),
         index.FilterField("type"),
         index.FilterField("province"),
+        index.FilterField("reviewed"),
     ]
 
     class Meta:
@@ -409,8 +418,9 @@ class PracticeCasePage(Page):
         help_text=_("De bouwstenen uit de gids die in dit voorbeeld worden toegepast."),
     )
     phase = models.CharField(_("fase"), max_length=20, choices=Phase.choices, default=Phase.UITVOERING)
+    # Nullable so that a member's draft can be saved before they know the year; required to publish.
     year = models.PositiveSmallIntegerField(
-        _("jaar"), help_text=_("Het jaar waarin het voorbeeld speelde of startte.")
+        _("jaar"), null=True, help_text=_("Het jaar waarin het voorbeeld speelde of startte.")
     )
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -429,6 +439,11 @@ class PracticeCasePage(Page):
     contact_name = models.CharField(_("naam contactpersoon"), max_length=200, blank=True)
     contact_role = models.CharField(_("functie contactpersoon"), max_length=200, blank=True)
     contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
+    publish_contact_email = models.BooleanField(
+        _("e-mailadres tonen"),
+        default=False,
+        help_text=_("Alleen aanvinken als de contactpersoon heeft aangegeven dat het e-mailadres op de site mag."),
+    )
     tags = ClusterTaggableManager(through=CaseTag, blank=True, verbose_name=_("trefwoorden"))
 
     objects = PracticeCasePageManager()
@@ -463,7 +478,12 @@ class PracticeCasePage(Page):
         FieldPanel("lessons"),
         InlinePanel("attachments", heading=_("Bijlagen"), label=_("Bijlage")),
         MultiFieldPanel(
-            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldPanel("contact_email"),
+                FieldPanel("publish_contact_email"),
+            ],
             heading=_("Contactpersoon"),
         ),
     ]

@@ -46,9 +46,9 @@ class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisaties")
-    list_display = ["name", "type", "province"]
+    list_display = ["name", "type", "province", "reviewed"]
     search_fields = ["name"]
-    list_filter = ["type", "province"]
+    list_filter = ["type", "province", "reviewed"]
 
 
 class KnowledgeViewSetGroup(SnippetViewSetGroup):

@@ -9,8 +9,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, TaskState, WorkflowState
 
-from knowledge.models import CaseAttachment, CaseIndexPage, PracticeCasePage
+from knowledge.models import CaseAttachment, CaseIndexPage, Organisation, PracticeCasePage
 
+from .signals import confirm_submission
 from .workflow import ensure_case_workflow
 
 STATUS_LABELS = {
@@ -21,14 +22,21 @@ STATUS_LABELS = {
 }
 
 
+SLUG_MAX = 60
+
+
 def case_index():
     return CaseIndexPage.objects.first()
 
 
-def unique_slug(parent, title):
-    base = slugify(title)[:60] or "praktijkvoorbeeld"
+def unique_slug(parent, title, page=None):
+    """A free slug under parent from the title, cut at a word boundary; page's own slug counts as free."""
+    base = slugify(title)
+    if len(base) > SLUG_MAX:
+        base = base[: SLUG_MAX + 1].rsplit("-", 1)[0]
+    base = base or "praktijkvoorbeeld"
     slug, n = base, 1
-    siblings = set(parent.get_children().values_list("slug", flat=True))
+    siblings = set(parent.get_children().exclude(pk=getattr(page, "pk", None)).values_list("slug", flat=True))
     while slug in siblings:
         n += 1
         slug = f"{base}-{n}"
@@ -100,21 +108,32 @@ def _store_uploads(form, page, user):
         )
 
 
+def _organisation(data):
+    """The chosen organisation, or the one typed under "anders, namelijk", added for the editors to check."""
+    name = data.get("other_organisation", "").strip()
+    if data.get("organisation") or not name:
+        return data.get("organisation")
+    existing = Organisation.objects.filter(name__iexact=name).first()
+    return existing or Organisation.objects.create(name=name, type=Organisation.Type.OVERIG, reviewed=False)
+
+
 def _apply(form, page):
     data = form.cleaned_data
     page.title = data["title"]
     page.draft_title = data["title"]
     page.summary = data["summary"]
-    page.phase = data["phase"]
+    page.phase = data["phase"] or page.phase
     page.year = data["year"]
     for name in form.text_fields:
         setattr(page, name, form.html(name))
     page.contact_name = data["contact_name"]
     page.contact_role = data["contact_role"]
     page.contact_email = data["contact_email"]
+    page.publish_contact_email = data["publish_contact_email"]
     page.perspectives = list(data["perspectives"])
     page.building_blocks = list(data["building_blocks"])
-    page.organisations = [data["organisation"]] if data.get("organisation") else []
+    organisation = _organisation(data)
+    page.organisations = [organisation] if organisation else []
 
 
 @transaction.atomic
@@ -125,7 +144,8 @@ def create_case(form, user, submit):
     _apply(form, page)
     _store_uploads(form, page, user)
     parent.add_child(instance=page)
-    revision = page.save_revision(user=user)
+    # A concept may lack what publishing needs; a submitted case was checked in full by the form.
+    revision = page.save_revision(user=user, clean=submit)
     if submit:
         submit_case(page, user)
     return page, revision
@@ -135,18 +155,27 @@ def create_case(form, user, submit):
 def update_case(page, form, user, submit):
     draft = page.get_latest_revision_as_object()
     _apply(form, draft)
+    if page.first_published_at is None:
+        # Until the case is first published its address follows the title; after that, links to it must last.
+        draft.slug = unique_slug(page.get_parent(), draft.title, page=page)
+        if draft.slug != page.slug:
+            page.slug = draft.slug
+            page.set_url_path(page.get_parent())
+            page.save(update_fields=["slug", "url_path"], clean=False)
     _store_uploads(form, draft, user)
-    draft.save_revision(user=user)
+    draft.save_revision(user=user, clean=submit)
     if submit:
-        submit_case(page, user)
+        submit_case(draft, user)
     return draft
 
 
 def submit_case(page, user):
     state = active_workflow_state(page)
-    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        return state.resume(user)
-    if state is not None:
+    if state is not None and state.status != WorkflowState.STATUS_NEEDS_CHANGES:
         return state
-    workflow = page.get_workflow() or ensure_case_workflow()
-    return workflow.start(page, user)
+    if state is not None:
+        state.resume(user)
+    else:
+        state = (page.get_workflow() or ensure_case_workflow()).start(page, user)
+    confirm_submission(page)
+    return state

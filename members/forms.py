@@ -1,22 +1,23 @@
 import datetime
+import functools
+import json
 import re
-from html import unescape
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
-from django.utils.html import linebreaks, strip_tags
 from django.utils.translation import gettext_lazy as _
 
-import nh3
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
-from knowledge.models import BuildingBlockPage, Organisation, Perspective, PracticeCasePage
+from knowledge.models import CASE_TEXT_FEATURES, BuildingBlockPage, Organisation, Perspective, PracticeCasePage
 
 from .models import Profile
 from .uploads import clean_image, validate_attachment
 
 MAX_TEXT = 20_000
 MAX_ATTACHMENTS = 3
+TITLE_MAX = 120
 
 
 class SignupExtraForm(forms.Form):
@@ -33,9 +34,14 @@ class SignupExtraForm(forms.Form):
         )
 
 
+def reviewed_organisations():
+    """The organisations members may choose: not those another member added that editors have not checked yet."""
+    return Organisation.objects.filter(reviewed=True).order_by("name")
+
+
 class ProfileForm(forms.ModelForm):
     organisation = forms.ModelChoiceField(
-        Organisation.objects.order_by("name"),
+        reviewed_organisations(),
         label=_("Organisatie"),
         required=False,
         empty_label=_("Anders, namelijk (vul hieronder in)"),
@@ -53,16 +59,66 @@ class ProfileForm(forms.ModelForm):
         return cleaned
 
 
-def html_to_text(html):
-    """The reverse of text_to_html, to prefill the form when a member edits a case."""
-    text = re.sub(r"</p>\s*", "\n\n", html or "")
-    text = re.sub(r"<br\s*/?>", "\n", text)
-    return unescape(strip_tags(text)).strip()
+LIST_ITEM = re.compile(r"^(?:(?P<bullet>[-*•])|(?P<number>\d{1,2})[.)])\s+(?P<text>.+)$")
+LIST_TYPES = {"unordered-list-item", "ordered-list-item"}
+
+
+@functools.cache
+def case_text_converter():
+    """Draftail's own converter for the case texts' features: what it writes, the admin editor can open."""
+    return ContentstateConverter(CASE_TEXT_FEATURES)
 
 
 def text_to_html(text):
-    """Plain text from a textarea to paragraphs; nh3 keeps only <p> and <br> as a second line of defence."""
-    return nh3.clean(linebreaks(text, autoescape=True), tags={"p", "br"}, attributes={})
+    """Plain text from a textarea to the HTML that Draftail itself stores.
+
+    A blank line starts a new paragraph, a single line break stays a line break, and lines that start
+    with "- ", "* " or "1. " become list items. The converter escapes the text.
+    """
+    blocks = []
+    for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = []
+        for line in paragraph.strip().split("\n"):
+            item = LIST_ITEM.match(line.strip())
+            if item is None:
+                lines.append(line.strip())
+                continue
+            if lines:
+                blocks.append(("unstyled", "\n".join(lines)))
+                lines = []
+            blocks.append(("ordered-list-item" if item["number"] else "unordered-list-item", item["text"].strip()))
+        if any(lines):
+            blocks.append(("unstyled", "\n".join(lines)))
+    if not blocks:
+        return ""
+    state = {
+        "blocks": [
+            {"key": f"b{n}", "type": kind, "depth": 0, "text": text, "inlineStyleRanges": [], "entityRanges": []}
+            for n, (kind, text) in enumerate(blocks)
+        ],
+        "entityMap": {},
+    }
+    return case_text_converter().to_database_format(json.dumps(state))
+
+
+def html_to_text(html):
+    """The reverse of text_to_html, to prefill the form when a member edits a case.
+
+    It also reads the older <p>…<br>…</p> form, whose unclosed <br> the converter's parser cannot match.
+    """
+    if not html:
+        return ""
+    state = json.loads(case_text_converter().from_database_format(re.sub(r"<br\s*/?>", "<br/>", html)))
+    text, previous, number = "", None, 0
+    for block in state["blocks"]:
+        kind = block["type"]
+        number = number + 1 if kind == previous == "ordered-list-item" else 1
+        line = {"unordered-list-item": "- ", "ordered-list-item": f"{number}. "}.get(kind, "") + block["text"]
+        # A list follows its item or introduction on the next line; anything else is a new paragraph.
+        joined_by_line = kind in LIST_TYPES and previous in {kind, "unstyled"}
+        text += ("\n" if joined_by_line else "\n\n") + line if previous else line
+        previous = kind
+    return text
 
 
 def story_field(label, help_text):
@@ -73,7 +129,15 @@ def story_field(label, help_text):
 
 
 class CaseSubmissionForm(forms.Form):
-    title = forms.CharField(label=_("Titel"), max_length=120)
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=TITLE_MAX,
+        error_messages={
+            "max_length": _(
+                "Maak de titel korter: hij mag %(limit_value)d tekens hebben en heeft er nu %(show_value)d."
+            )
+        },
+    )
     summary = forms.CharField(
         label=_("Samenvatting"),
         max_length=1000,
@@ -81,7 +145,16 @@ class CaseSubmissionForm(forms.Form):
         help_text=_("Twee tot vier zinnen: wat is er gedaan en wat leverde het op?"),
     )
     organisation = forms.ModelChoiceField(
-        Organisation.objects.order_by("name"), label=_("Organisatie"), required=False
+        reviewed_organisations(),
+        label=_("Organisatie"),
+        required=False,
+        empty_label=_("Anders, namelijk (vul hieronder in)"),
+    )
+    other_organisation = forms.CharField(
+        label=_("Andere organisatie"),
+        max_length=200,
+        required=False,
+        help_text=_("Staat je organisatie niet in de lijst? Vul dan hier de naam in. De redactie controleert hem."),
     )
     perspectives = forms.ModelMultipleChoiceField(
         Perspective.objects.order_by("sort_order"),
@@ -111,6 +184,11 @@ class CaseSubmissionForm(forms.Form):
     contact_name = forms.CharField(label=_("Naam contactpersoon"), max_length=200)
     contact_role = forms.CharField(label=_("Functie contactpersoon"), max_length=200, required=False)
     contact_email = forms.EmailField(label=_("E-mail contactpersoon"))
+    publish_contact_email = forms.BooleanField(
+        label=_("Het e-mailadres van de contactpersoon mag op de openbare pagina staan."),
+        required=False,
+        help_text=_("Zonder vinkje staan alleen de naam en functie op de site."),
+    )
     consent = forms.BooleanField(
         label=_("Ik heb toestemming van mijn organisatie om dit voorbeeld te publiceren."),
         error_messages={"required": _("Zonder toestemming kunnen we het voorbeeld niet publiceren.")},
@@ -122,8 +200,15 @@ class CaseSubmissionForm(forms.Form):
     text_fields = ["situation", "approach", "results", "lessons"]
     attachment_fields = ["attachment_1", "attachment_2", "attachment_3"]
 
-    def __init__(self, *args, existing_attachments=0, **kwargs):
+    def __init__(self, *args, existing_attachments=0, draft=False, **kwargs):
         super().__init__(*args, **kwargs)
+        # The browser's maxlength would cut a pasted title off mid-word without a word; the server says why.
+        self.fields["title"].widget.attrs.pop("maxlength")
+        self.draft = draft
+        if draft:
+            # A concept may be half done: only the title is needed; the rest is checked when it is submitted.
+            for name, field in self.fields.items():
+                field.required = name == "title"
         max_year = datetime.date.today().year + 1
         self.fields["year"].max_value = max_year
         self.fields["year"].validators.append(MaxValueValidator(max_year))
@@ -192,6 +277,8 @@ class CaseSubmissionForm(forms.Form):
                     _("Kies alleen bouwstenen van de gekozen invalshoeken: %(names)s hoort daar niet bij.")
                     % {"names": ", ".join(b.title for b in wrong)},
                 )
+        if not self.draft and not cleaned.get("organisation") and not cleaned.get("other_organisation"):
+            self.add_error("organisation", _("Kies je organisatie of vul hieronder de naam in."))
         uploads = [cleaned.get(name) for name in self.attachment_fields if cleaned.get(name)]
         if uploads and self.existing_attachments + len(uploads) > MAX_ATTACHMENTS:
             self.add_error(None, _("Je kunt maximaal drie bijlagen toevoegen."))

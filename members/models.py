@@ -32,8 +32,14 @@ class Profile(models.Model):
         verbose_name_plural = _("profielen")
 
     def __str__(self):
-        return self.full_name or str(self.user)
+        return self.full_name or self.user.email
 
     @property
     def organisation_name(self):
         return self.organisation.name if self.organisation else self.other_organisation
+
+
+def member_display_name(user):
+    """How the site names a member (also allauth's ACCOUNT_USER_DISPLAY): name or e-mail, never the username."""
+    profile = getattr(user, "member_profile", None)
+    return (profile.full_name if profile else "") or user.get_full_name() or user.email

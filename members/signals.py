@@ -1,9 +1,10 @@
-"""Members join the "Leden" group once their e-mail is verified; they hear about their reviews by e-mail."""
+"""Members join the "Leden" group once their e-mail is verified; they hear about their cases by e-mail."""
 
 import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -39,9 +40,12 @@ def _member_case(obj):
 
 
 def _send(page, template, context):
+    from .models import member_display_name
+
     context = {
         "page": page,
         "owner": page.owner,
+        "name": member_display_name(page.owner),
         "page_url": page_url(page),
         "dashboard_url": public_url(reverse("members:dashboard")),
         "site_name": site_name(page.get_site()),
@@ -66,8 +70,12 @@ def notify_approved(sender, instance, user=None, **kwargs):
 def notify_changes_requested(sender, instance, user=None, **kwargs):
     page = _member_case(instance.workflow_state.content_object)
     if page is not None:
-        _send(
-            page,
-            "members/emails/case_changes_requested.txt",
-            {"comment": instance.comment},
-        )
+        _send(page, "members/emails/case_changes_requested.txt", {"comment": instance.comment})
+
+
+def confirm_submission(page):
+    """Tells the member their case has come in, once the submit is committed (Wagtail's own
+    workflow_submitted signal comes only on the first submit, not on a resubmit after changes)."""
+    page = _member_case(page)
+    if page is not None:
+        transaction.on_commit(lambda: _send(page, "members/emails/case_submitted.txt", {}))

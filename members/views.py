@@ -190,12 +190,18 @@ def too_many(request):
     return TemplateResponse(request, "members/rate_limited.html", status=429)
 
 
+def _submits(request):
+    """Whether the member sends the case for review; otherwise it is saved as a concept."""
+    return "indienen" in request.POST
+
+
 def _case_form(request, existing_attachments=0, initial=None):
     try:
         data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+        draft = data is not None and not _submits(request)
     except RequestDataTooBig:
         return None
-    return CaseSubmissionForm(data, files, initial=initial, existing_attachments=existing_attachments)
+    return CaseSubmissionForm(data, files, initial=initial, existing_attachments=existing_attachments, draft=draft)
 
 
 def _too_big(request, template_context):
@@ -242,7 +248,7 @@ def submit(request):
             # add() is atomic in the shared cache: of two simultaneous submits, one gets through.
             if token and not caches["shared"].add(token_key, "busy", 3600):
                 return redirect("members:dashboard")
-            submit_now = "indienen" in request.POST
+            submit_now = _submits(request)
             cases.create_case(form, request.user, submit=submit_now)
             ratelimit.record(request)
             messages.success(
@@ -268,10 +274,14 @@ def edit(request, pk):
     if not cases.can_member_edit(page, request.user):
         return render(request, "members/not_editable.html", {"page": page}, status=403)
     draft = page.get_latest_revision_as_object()
+    organisation = next(iter(draft.organisations.all()), None)
+    unchecked = organisation is not None and not organisation.reviewed
     initial = {
         "title": draft.title,
         "summary": draft.summary,
-        "organisation": next(iter(draft.organisations.all()), None),
+        # One the member added under "anders, namelijk" is not in the list until editors have checked it.
+        "organisation": None if unchecked else organisation,
+        "other_organisation": organisation.name if unchecked else "",
         "perspectives": list(draft.perspectives.all()),
         "building_blocks": list(draft.building_blocks.all()),
         "phase": draft.phase,
@@ -279,7 +289,9 @@ def edit(request, pk):
         "contact_name": draft.contact_name,
         "contact_role": draft.contact_role,
         "contact_email": draft.contact_email,
-        "consent": True,
+        "publish_contact_email": draft.publish_contact_email,
+        # Consent was given with an earlier submit; a concept never had it.
+        "consent": cases.case_status(page)[0] == "needs_changes",
         **{name: html_to_text(getattr(draft, name)) for name in CaseSubmissionForm.text_fields},
     }
     existing = len(draft.attachments.all())
@@ -289,7 +301,7 @@ def edit(request, pk):
         return _too_big(request, context)
     if request.method == "POST":
         if form.is_valid():
-            submit_now = "indienen" in request.POST
+            submit_now = _submits(request)
             cases.update_case(page, form, request.user, submit=submit_now)
             messages.success(
                 request,

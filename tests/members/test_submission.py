@@ -30,7 +30,7 @@ def test_submit_creates_draft_owned_by_member_in_workflow(site, users, clients):
     state = WorkflowState.objects.active().for_instance(page).get()
     assert state.workflow.name == "Praktijkvoorbeeld beoordelen"
     draft = page.get_latest_revision_as_object()
-    assert draft.situation == "<p>De situatie.</p>\n\n<p>Tweede alinea.</p>"
+    assert draft.situation == '<p data-block-key="b0">De situatie.</p><p data-block-key="b1">Tweede alinea.</p>'
     assert len(draft.attachments.all()) == 2
     assert get_document_model().objects.count() == 2
     assert cases.case_status(page)[0] == "in_review"
@@ -85,7 +85,7 @@ def test_request_changes_then_resubmit_then_approve(site, users, clients):
     state.current_task_state.specific.task.specific.on_action(state.current_task_state, users["moderator"], "approve")
     page.refresh_from_db()
     assert page.live
-    assert "<p>Veertig procent sneller.</p>" in page.results
+    assert page.results == '<p data-block-key="b0">Veertig procent sneller.</p>'
     assert any(users["member_a"].email in m.to and "online" in m.subject for m in mail.outbox)
     public = clients["anonymous"].get(page.url)
     assert public.status_code == 200
