@@ -97,6 +97,7 @@ def case(case_index, block, collection):
         contact_name="Fatima Bakker",
         contact_role="Opgavemanager",
         contact_email="f.bakker@example.org",
+        publish_contact_email=True,
     )
     document = get_document_model().objects.create(
         title="Evaluatierapport", file=ContentFile(b"%PDF-1.4 test", name="evaluatie.pdf"), collection=collection
