@@ -139,6 +139,24 @@ def test_sign_up_with_the_keyboard_only(live_server, browser_page, webinar, asse
     assert Registration.objects.filter(email="bas@example.org", status="confirmed").exists()
 
 
+def test_after_a_failed_submit_the_focus_is_on_the_error_summary(
+    live_server, browser_page, webinar, assert_accessible
+):
+    tab = browser_page
+    tab.goto(live_server.url + webinar.url + "aanmelden/")
+    tab.get_by_label("E-mailadres").fill("geen-adres")
+    tab.get_by_role("button", name="Aanmelden").click()
+    tab.wait_for_load_state()
+    assert tab.evaluate("document.activeElement.id") == "fouten"
+    assert tab.locator("#fouten").is_visible()
+    assert_accessible(tab, "registration form, focus on the error summary")
+    # The summary's links lead to the fields: Tab to the first, Enter puts the cursor in the name field.
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.getAttribute('href')") == "#id_name"
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.activeElement.id") == "id_name"
+
+
 def test_sign_up_works_without_javascript_and_on_a_phone(live_server, chromium, webinar, assert_accessible):
     context = chromium.new_context(java_script_enabled=False, viewport=MOBILE, locale="nl-NL", is_mobile=True)
     tab = context.new_page()
@@ -146,6 +164,9 @@ def test_sign_up_works_without_javascript_and_on_a_phone(live_server, chromium, 
         tab.goto(live_server.url + webinar.url)
         assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         tab.get_by_role("link", name="Schrijf je in").click()
+        tab.get_by_role("button", name="Aanmelden").click()  # empty: the summary is the form's first content
+        assert tab.locator("form.event-form > :not([type=hidden])").first.get_attribute("id") == "fouten"
+        assert_accessible(tab, "registration form with errors, no JavaScript, phone")
         tab.get_by_label("Naam").fill("Zonder Script")
         tab.get_by_label("E-mailadres").fill("zonder@example.org")
         tab.get_by_label("Organisatie").fill("Waterschap")
