@@ -147,8 +147,8 @@ def test_after_a_failed_submit_the_focus_is_on_the_error_summary(
     tab.get_by_label("E-mailadres").fill("geen-adres")
     tab.get_by_role("button", name="Aanmelden").click()
     tab.wait_for_load_state()
-    assert tab.evaluate("document.activeElement.id") == "fouten"
-    assert tab.locator("#fouten").is_visible()
+    assert tab.evaluate("document.activeElement.id") == "foutmeldingen"
+    assert tab.locator("#foutmeldingen").is_visible()
     assert_accessible(tab, "registration form, focus on the error summary")
     # The summary's links lead to the fields: Tab to the first, Enter puts the cursor in the name field.
     tab.keyboard.press("Tab")
@@ -165,7 +165,7 @@ def test_sign_up_works_without_javascript_and_on_a_phone(live_server, chromium, 
         assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         tab.get_by_role("link", name="Schrijf je in").click()
         tab.get_by_role("button", name="Aanmelden").click()  # empty: the summary is the form's first content
-        assert tab.locator("form.event-form > :not([type=hidden])").first.get_attribute("id") == "fouten"
+        assert tab.locator("form.event-form > :not([type=hidden])").first.get_attribute("id") == "foutmeldingen"
         assert_accessible(tab, "registration form with errors, no JavaScript, phone")
         tab.get_by_label("Naam").fill("Zonder Script")
         tab.get_by_label("E-mailadres").fill("zonder@example.org")
