@@ -118,3 +118,19 @@ def screenshot():
             tab.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
 
     return take
+
+
+@pytest.fixture
+def journey(chromium, live_server, assert_accessible, mailoutbox):
+    """Start journeys (tests/browser/journeys/helpers.py) at a viewport; each one is checked at the end."""
+    from .journeys.helpers import Journey
+
+    started = []
+
+    def start(viewport, javascript=True):
+        started.append(Journey(chromium, live_server, assert_accessible, viewport, javascript=javascript))
+        return started[-1]
+
+    yield start
+    for person in started:
+        person.finish()
