@@ -8,9 +8,12 @@ JavaScript; every public page passes axe and, on the phone, shows its h1 in the 
 
 import re
 
+from wagtail.models import Site
+
 import pytest
 from playwright.sync_api import expect
 
+from cop_site.factories import StandardPageFactory
 from events.factories import EventIndexPageFactory, EventPageFactory
 from knowledge.factories import (
     BuildingBlockPageFactory,
@@ -28,6 +31,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 @pytest.fixture
 def site(home, guide, case_index, glossary, elasticsearch):
+    # The header as the demo shows it: the site's full name and six menu items.
+    Site.objects.filter(root_page=home).update(site_name="Kennisbank Opgavegericht Werken")
+    StandardPageFactory(parent=home, title="Over de vereniging", slug="over-de-vereniging", show_in_menus=True)
     chapter = guide.get_children().specific().get(slug="leren")
     block = BuildingBlockPageFactory(
         parent=chapter, title="Intervisie", slug="intervisie", summary="Samen leren van wat je in de praktijk doet."
@@ -152,7 +158,13 @@ def check_main_menu(person):
     """On a wide screen the whole main menu is one row; on a phone a button opens it (with JavaScript)."""
     tab = person.tab
     nav = tab.get_by_role("navigation", name="Hoofdmenu")
-    names = ["Inspiratiegids Opgavegericht Werken", "Praktijkvoorbeelden", "Begrippen", "Bijeenkomsten"]
+    names = [
+        "Inspiratiegids Opgavegericht Werken",
+        "Praktijkvoorbeelden",
+        "Begrippen",
+        "Bijeenkomsten",
+        "Over de vereniging",
+    ]
     links = [nav.get_by_role("link", name=name, exact=True) for name in names]
     if not person.phone:
         tops = {round(link.bounding_box()["y"]) for link in links}
