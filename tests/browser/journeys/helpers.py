@@ -49,7 +49,8 @@ class Journey:
             self.problems.append(f"{response.status} {response.request.method} {response.url}")
 
     def _console(self, message):
-        if message.type == "error":
+        # "Failed to load resource" repeats a failed response, which _response already judged.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
             self.problems.append(f"console error: {message.text} ({message.location.get('url', '')})")
 
     def goto(self, path, status=200):
@@ -78,14 +79,18 @@ class Journey:
             if self.javascript:
                 self.assert_accessible(self.tab, f"{label or text} ({self.viewport['width']}px)")
             if self.phone:
-                # Measured from the top of the document, so a jump to an anchor does not hide it. Recorded,
-                # not raised, so that the rest of the journey is still walked; finish() fails on it.
+                # Measured from the top of the document, so a jump to an anchor does not hide it.
                 bottom = h1.evaluate("el => el.getBoundingClientRect().bottom + window.scrollY")
-                if bottom > PHONE["height"]:
-                    self.problems.append(
-                        f"{self.tab.url}: the h1 ends at {bottom:.0f}px, below the first screen ({PHONE['height']}px)"
-                    )
+                self.check(
+                    bottom <= PHONE["height"],
+                    f"{self.tab.url}: the h1 ends at {bottom:.0f}px, below the first screen ({PHONE['height']}px)",
+                )
         return h1
+
+    def check(self, ok, problem):
+        """Record a problem instead of stopping, so the rest of the journey is still walked; finish() fails."""
+        if not ok:
+            self.problems.append(problem)
 
     def click(self, locator, url):
         """Follow a link or press a button and wait for the next page."""
@@ -98,7 +103,7 @@ class Journey:
 
 
 def mails_to(address):
-    return [message for message in mail.outbox if address in message.to]
+    return [message for message in mail.outbox if any(address in to for to in message.to)]
 
 
 def last_mail_to(address):
