@@ -37,7 +37,7 @@ def sign_up_and_log_in(person):
     tab = person.tab
     person.goto("/account/signup/")
     person.see("Account aanmaken", "sign-up form")
-    tab.get_by_label("E-mailadres").fill(EMAIL)
+    tab.get_by_label("E-mail").fill(EMAIL)
     tab.locator("#id_password1").fill(PASSWORD)
     tab.locator("#id_password2").fill(PASSWORD)
     tab.get_by_label("Volledige naam").fill("Fatima el Amrani")
@@ -54,7 +54,7 @@ def sign_up_and_log_in(person):
     if not tab.url.endswith("/mijn/"):
         person.goto("/account/login/")
         person.see("Inloggen", "log-in form")
-        tab.get_by_label("E-mailadres").fill(EMAIL)
+        tab.get_by_label("E-mail").fill(EMAIL)
         tab.get_by_label("Wachtwoord").fill(PASSWORD)
         person.click(tab.locator("main").get_by_role("button", name="Inloggen"), re.compile(r"/mijn/$"))
     person.see("Mijn pagina", "dashboard, new member")
