@@ -118,3 +118,25 @@ def screenshot():
             tab.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
 
     return take
+
+
+@pytest.fixture
+def journey(chromium, live_server, assert_accessible, mailoutbox):
+    """Start journeys (tests/browser/journeys/helpers.py) at a viewport; each one is checked at the end."""
+    from django.core.cache import caches
+
+    from .journeys.helpers import Journey
+
+    # The rate limits (allauth's, the case form's) count in the caches: each journey starts afresh.
+    for cache in caches.all():
+        cache.clear()
+
+    started = []
+
+    def start(viewport, javascript=True):
+        started.append(Journey(chromium, live_server, assert_accessible, viewport, javascript=javascript))
+        return started[-1]
+
+    yield start
+    for person in started:
+        person.finish()
