@@ -85,6 +85,8 @@ def test_editor_journey(journey, site, viewport):
     text.click()
     text.press_sequentially("Wat een opgave oplevert voor inwoners, ook als het niet in geld is uit te drukken.")
     expect(text).to_contain_text("niet in geld")
+    # Draftail writes its content to the form's hidden input a moment after the last key.
+    expect(tab.locator("input[name=definition]")).to_have_value(re.compile("niet in geld"))
     tab.locator("footer button[type=submit]").first.click()
     tab.locator(".messages").wait_for()
     assert "Maatschappelijke waarde" in tab.locator(".messages").inner_text(), tab.locator(
@@ -113,9 +115,9 @@ def test_editor_journey(journey, site, viewport):
     editor.see("Masterclass waarde zichtbaar maken", "the new event")
 
     # The registrations of the webinar as CSV, for Dutch Excel.
-    editor.goto(f"/admin/pages/{site['webinar'].pk}/edit/")
+    editor.goto("/admin/aanmeldingen/")
     with tab.expect_download() as download:
-        tab.get_by_role("link", name=re.compile("CSV")).first.click()
+        tab.get_by_role("link", name="Download CSV").click()  # a visible header button, not behind "…"
     data = open(download.value.path(), "rb").read()
     editor.check(data.startswith(b"\xef\xbb\xbf"), f"The CSV has no UTF-8 byte order mark: {data[:40]!r}")
     text = data.decode("utf-8-sig")

@@ -155,7 +155,8 @@ def visit(person):
 
 
 def check_main_menu(person):
-    """On a wide screen the whole main menu is one row; on a phone a button opens it (with JavaScript)."""
+    """On a wide screen the main menu is one row, with the association's pages in the service menu
+    above it; on a phone a button opens one menu with all of them (with JavaScript)."""
     tab = person.tab
     nav = tab.get_by_role("navigation", name="Hoofdmenu")
     names = [
@@ -163,13 +164,15 @@ def check_main_menu(person):
         "Praktijkvoorbeelden",
         "Begrippen",
         "Bijeenkomsten",
-        "Over de vereniging",
     ]
     links = [nav.get_by_role("link", name=name, exact=True) for name in names]
     if not person.phone:
         tops = {round(link.bounding_box()["y"]) for link in links}
         assert len(tops) == 1, f"The main menu wraps over {len(tops)} rows"
+        service = tab.get_by_role("navigation", name="Servicemenu")
+        expect(service.get_by_role("link", name="Over de vereniging", exact=True)).to_be_visible()
         return
+    links.append(nav.get_by_role("link", name="Over de vereniging", exact=True))
     if person.javascript:
         button = tab.locator("header").get_by_role("button", name=re.compile("menu", re.IGNORECASE))
         expect(button).to_have_attribute("aria-expanded", "false")
