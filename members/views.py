@@ -4,6 +4,7 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.core.cache import caches
 from django.core.exceptions import RequestDataTooBig
 from django.core.serializers.json import DjangoJSONEncoder
@@ -19,7 +20,9 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import WorkflowState
 
 from allauth.account.decorators import verified_email_required
+from allauth.account.internal.constants import LoginStageKey
 from allauth.account.models import EmailAddress
+from allauth.account.stages import LoginStageController
 
 from events import services as event_services
 from events.emails import cancel_token
@@ -153,14 +156,26 @@ def data_export(request):
     return response
 
 
-@verified_email_required
+def account_to_delete(request):
+    """The account this request may delete: the logged-in user's, verified or not, or that of
+    someone who signed up or logged in but is held at allauth's e-mail verification step
+    (with mandatory verification they are not logged in until they confirm)."""
+    if request.user.is_authenticated:
+        return request.user
+    stage = LoginStageController.enter(request, LoginStageKey.VERIFY_EMAIL.value)
+    return stage.login.user if stage else None
+
+
 @require_http_methods(["GET", "POST"])
 def delete_account(request):
+    user = account_to_delete(request)
+    if user is None:
+        return redirect_to_login(request.get_full_path())
     error = None
     if request.method == "POST":
-        if request.user.check_password(request.POST.get("password", "")):
-            anonymise_and_delete(request.user)
-            logout(request)
+        if user.check_password(request.POST.get("password", "")):
+            anonymise_and_delete(user)
+            logout(request)  # also ends a pending login
             messages.success(request, _("Je account is verwijderd."))
             return redirect("/")
         error = _("Het wachtwoord klopt niet.")

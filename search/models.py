@@ -1,15 +1,28 @@
 import datetime
+import re
 
+from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# Terms that hold an e-mail address or a Dutch phone number are personal data: never stored.
+EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+# A Dutch number: 0 or +31/0031, then nine digits, with spaces, dashes or "(0)" in between.
+PHONE = re.compile(r"(?<!\d)(?:0|(?:\+|00)31[\s-]*(?:\(0\)[\s-]*)?)[1-9](?:[\s-]*\d){8}(?!\d)")
+
+
+def looks_personal(term):
+    return bool(EMAIL.search(term) or PHONE.search(term))
+
 
 class SearchTermWeek(models.Model):
     """How often a query was searched in a week, and how often it found nothing.
 
-    Only the normalised query text and counts are stored: no user, IP or time.
+    Only the normalised query text and counts are stored: no user, IP or time. Terms that
+    look like an e-mail address or phone number are left out, and only the first
+    SEARCH_TERMS_MAX_PER_WEEK distinct terms of a week get a row, so a bot cannot grow the table.
     """
 
     week = models.DateField(_("week (maandag)"))
@@ -34,13 +47,16 @@ class SearchTermWeek(models.Model):
     @classmethod
     def record(cls, term, found):
         term = term.strip().lower()[:200]
-        if not term:
+        if not term or looks_personal(term):
             return
         week = cls.current_week()
         increments = {"searches": F("searches") + 1}
         if not found:
             increments["without_results"] = F("without_results") + 1
         if cls.objects.filter(week=week, term=term).update(**increments):
+            return
+        # Under concurrency a few rows may pass the cap; it bounds growth, not an exact count.
+        if cls.objects.filter(week=week).count() >= settings.SEARCH_TERMS_MAX_PER_WEEK:
             return
         try:
             with transaction.atomic():

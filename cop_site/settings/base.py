@@ -259,6 +259,10 @@ SEARCH_INDEX_ALIAS = env("SEARCH_INDEX_ALIAS", "cop-content")
 TEST_SEARCH_INDEX_ALIAS = env("TEST_SEARCH_INDEX_ALIAS", "cop-test")
 # "wait_for" makes a published page searchable before the editor's request returns.
 SEARCH_REFRESH_ON_WRITE = env("SEARCH_REFRESH_ON_WRITE", "false")
+# Search-term counts per week: weeks older than this are purged (manage.py purge_search_terms),
+# and at most this many distinct terms are stored per week.
+SEARCH_TERMS_RETENTION_WEEKS = env_int("SEARCH_TERMS_RETENTION_WEEKS", 52)
+SEARCH_TERMS_MAX_PER_WEEK = env_int("SEARCH_TERMS_MAX_PER_WEEK", 5000)
 
 # Where the dev-only editor login comes from; never used under production settings.
 DEMO_EDITOR_USERNAME = env("DEMO_EDITOR_USERNAME", "redacteur")

@@ -168,3 +168,35 @@ def test_the_account_pages_are_accessible(live_server, browser_page, site, asser
     tab.get_by_role("button", name="Uitloggen").click()
     tab.wait_for_url(re.compile(r"/$"))
     assert tab.get_by_role("link", name=re.compile("Inloggen")).count() >= 1
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_someone_who_has_not_confirmed_deletes_the_account_with_the_keyboard(
+    live_server, browser_page, site, assert_accessible, screenshot, width
+):
+    from django.contrib.auth import get_user_model
+
+    tab = browser_page
+    tab.set_viewport_size({"width": width, "height": 900})
+    tab.goto(live_server.url + "/account/signup/")
+    tab.locator("#id_email").fill("twijfel@example.org")
+    tab.locator("#id_password1").fill(MEMBER_PASSWORD)
+    tab.locator("#id_password2").fill(MEMBER_PASSWORD)
+    tab.get_by_label("Volledige naam").fill("Tim Twijfel")
+    tab.get_by_label("Functie").fill("Adviseur")
+    tab.get_by_role("button", name="Account aanmaken").click()
+    tab.wait_for_load_state()
+    assert tab.get_by_role("heading", name="Bevestig je e-mailadres", level=1).is_visible()
+    assert_accessible(tab, f"e-mail verstuurd ({width}px)")
+    screenshot(tab, f"privacy-verification-sent-{width}")
+
+    link = tab.get_by_role("link", name="Verwijder je account")
+    link.focus()
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(re.compile(r".*/mijn/verwijderen/$"))
+    assert_accessible(tab, f"account verwijderen ({width}px)")
+    screenshot(tab, f"privacy-delete-{width}")
+    tab.get_by_label("Bevestig met je wachtwoord").fill(MEMBER_PASSWORD)
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(live_server.url + "/")
+    assert not get_user_model().objects.filter(email="twijfel@example.org").exists()

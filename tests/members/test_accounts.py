@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 import pytest
+from allauth.account.models import EmailAddress
+from bs4 import BeautifulSoup
 
 from members.models import Profile
 from members.workflow import MEMBERS
@@ -39,8 +41,7 @@ def test_signup_verify_and_login(site, client):
     assert Profile.objects.get(user=user).full_name == "Nina Nieuw"
     assert not user.groups.filter(name=MEMBERS).exists()
     # Not verified yet: no member pages.
-    assert client.get("/mijn/").status_code in {200, 302}
-    assert "Opgavemanager" not in client.get("/mijn/").content.decode()
+    assert client.get("/mijn/")["Location"].startswith("/account/login/")
 
     (message,) = [m for m in mail.outbox if "nieuw@example.org" in m.to]
     confirm = link_from(message)
@@ -158,3 +159,45 @@ def test_changing_the_e_mail_address_waits_for_the_new_address_to_be_confirmed(s
     client.post(link_from(confirmation))
     member.refresh_from_db()
     assert member.email == "nieuw-adres@example.org"
+
+
+def signup(client, email="twijfel@example.org"):
+    return client.post(
+        "/account/signup/",
+        {"email": email, "password1": PASSWORD, "password2": PASSWORD, "full_name": "Tim Twijfel", "role": "Adviseur"},
+        follow=True,
+    )
+
+
+def delete_link(page):
+    return BeautifulSoup(page.content, "html.parser").find("a", string="Verwijder je account")["href"]
+
+
+def test_someone_who_signed_up_can_delete_the_account_without_confirming_it(site, client):
+    page = signup(client)
+    assert "Bevestig je e-mailadres" in page.content.decode()
+    user = get_user_model().objects.get(email="twijfel@example.org")
+    assert not EmailAddress.objects.filter(user=user, verified=True).exists()
+
+    delete_page = client.get(delete_link(page))
+    assert delete_page.status_code == 200
+    assert "Account verwijderen" in delete_page.content.decode()
+    wrong = client.post("/mijn/verwijderen/", {"password": "fout"})
+    assert wrong.status_code == 400 and "Het wachtwoord klopt niet." in wrong.content.decode()
+    assert get_user_model().objects.filter(pk=user.pk).exists()
+
+    response = client.post("/mijn/verwijderen/", {"password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert not get_user_model().objects.filter(pk=user.pk).exists()
+    assert not EmailAddress.objects.filter(email="twijfel@example.org").exists()
+    assert not Profile.objects.filter(user_id=user.pk).exists()
+
+
+def test_an_unconfirmed_account_can_be_deleted_after_logging_in_again(site, client):
+    signup(client)
+    client.logout()
+    assert client.get("/mijn/verwijderen/")["Location"].startswith("/account/login/")
+    page = client.post("/account/login/", {"login": "twijfel@example.org", "password": PASSWORD}, follow=True)
+    assert "Bevestig je e-mailadres" in page.content.decode()
+    client.post(delete_link(page), {"password": PASSWORD})
+    assert not get_user_model().objects.filter(email="twijfel@example.org").exists()

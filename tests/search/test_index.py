@@ -110,13 +110,17 @@ def test_a_new_synonym_works_without_reindexing(es, live):
     assert "Portefeuille van projecten" in titles(es, "q=regie")
 
 
-def test_a_save_succeeds_while_elasticsearch_is_down_and_fix_repairs(es, case_index, settings, live, capsys):
+def test_a_save_succeeds_while_elasticsearch_is_down_and_fix_repairs(es, case_index, settings, live, capsys, caplog):
+    case = PracticeCasePageFactory(parent=case_index, title="Tijdens de storing gepubliceerd", live=False)
     url = settings.ELASTICSEARCH_URL
     settings.ELASTICSEARCH_URL = DEAD_URL
-    with live():
-        case = PracticeCasePageFactory(parent=case_index, title="Tijdens de storing gepubliceerd")
-    assert case.live  # the editor's save went through
+    with live(), caplog.at_level("WARNING", logger="search.index"):
+        case.save_revision().publish()  # as an editor publishes: the index update runs and fails
     settings.ELASTICSEARCH_URL = url
+    case.refresh_from_db()
+    assert case.live and case.live_revision_id  # the editor's publish went through
+    (record,) = [r for r in caplog.records if r.name == "search.index"]
+    assert record.levelname == "WARNING" and "run search_index_status --fix" in record.getMessage()
     assert not in_index(es.client, case)
 
     call_command("search_index_status")
