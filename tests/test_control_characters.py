@@ -20,7 +20,11 @@ pytestmark = pytest.mark.django_db
 
 MESSAGE = "tekens die de site niet kan verwerken"
 REGISTRATION = {"name": "Anna de Vries", "email": "anna@example.org", "organisation": "Gemeente", "privacy": "on"}
-SIGNUP = {"email": "nieuw@example.org", "password1": "Lang-genoeg-wachtwoord-42", "password2": "Lang-genoeg-wachtwoord-42"}
+SIGNUP = {
+    "email": "nieuw@example.org",
+    "password1": "Lang-genoeg-wachtwoord-42",
+    "password2": "Lang-genoeg-wachtwoord-42",
+}
 
 GET_PARAMS = {
     "/zoeken/": ["q", "invalshoek", "type", "organisatietype", "provincie", "jaar", "sortering", "page"],
@@ -51,9 +55,7 @@ def assert_refused(response):
     assert response["Content-Type"].startswith("text/html")
 
 
-@pytest.mark.parametrize(
-    ("url", "param"), [(url, param) for url, params in GET_PARAMS.items() for param in params]
-)
+@pytest.mark.parametrize(("url", "param"), [(url, param) for url, params in GET_PARAMS.items() for param in params])
 @pytest.mark.parametrize("bad", ["\x00", "a\x01b", "\x1f", "\x7f"])
 def test_control_characters_in_a_query_value(pages, client, url, param, bad):
     assert_refused(client.get(url, {param: bad}))
@@ -108,7 +110,12 @@ def test_case_submission_with_nul_in_a_multipart_field_stores_nothing(pages, cli
 def test_tab_and_newlines_in_a_textarea_are_accepted(client):
     member = MemberFactory()
     client.force_login(member, backend="django.contrib.auth.backends.ModelBackend")
-    data = {"full_name": "Anna", "other_organisation": "Gemeente Zwolle", "bio": "Eerste regel\r\n\tTweede\nDerde"}
+    data = {
+        "full_name": "Anna",
+        "role": "Adviseur",
+        "other_organisation": "Gemeente Zwolle",
+        "bio": "Eerste regel\r\n\tTweede\nDerde",
+    }
     response = client.post("/mijn/profiel/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Profile.objects.get(user=member).bio == "Eerste regel\r\n\tTweede\nDerde"
