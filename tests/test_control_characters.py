@@ -119,3 +119,10 @@ def test_tab_and_newlines_in_a_textarea_are_accepted(client):
     response = client.post("/mijn/profiel/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Profile.objects.get(user=member).bio == "Eerste regel\r\n\tTweede\nDerde"
+
+
+def test_a_form_too_big_to_read_gets_a_dutch_413_and_stores_nothing(pages, client):
+    response = client.post(pages["event"].url + "aanmelden/", {**REGISTRATION, "role": "a" * (3 * 1024 * 1024)})
+    assert response.status_code == 413
+    assert "Je invoer is te groot" in response.content.decode()
+    assert not Registration.objects.exists()

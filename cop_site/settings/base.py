@@ -80,8 +80,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before anything reads the query string or form: NUL would reach PostgreSQL and give a 500.
-    "cop_site.middleware.RejectControlCharactersMiddleware",
+    # Before anything reads the query string or form: NUL would reach PostgreSQL and give a 500,
+    # and a form too big to read would give Django's bare 400.
+    "cop_site.middleware.RequestDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
