@@ -1,6 +1,5 @@
 from django.conf import settings
-from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
@@ -11,11 +10,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search import views as search_views
 
 from .api import api_router
-from .views import healthz
+from .views import healthz, serve_document
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Before Wagtail's own document URLs, which it shadows with the same pattern.
+    re_path(r"^documenten/(\d+)/(.*)$", serve_document),
     path("documenten/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("healthz", healthz, name="healthz"),
@@ -35,7 +35,6 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # Uploaded images for the local demo server (scripts/run.sh), which runs without DEBUG;
     # in production the web server or object storage serves media.
-    from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns += [

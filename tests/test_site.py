@@ -41,3 +41,9 @@ def test_robots_txt_keeps_crawlers_out_of_private_and_search_pages(client, db):
     lines = response.content.decode().splitlines()
     assert {"Disallow: /admin/", "Disallow: /mijn/", "Disallow: /zoeken/"} <= set(lines)
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_there_is_no_django_admin(home, client):
+    # Editors work in Wagtail's admin at /admin/; Django's own admin is not mounted.
+    assert client.get("/django-admin/").status_code == 404
+    assert client.get("/django-admin/login/").status_code == 404

@@ -194,6 +194,11 @@ def test_error_states_have_no_accessibility_violations(live_server, browser_page
     assert tab.get_by_role("heading", level=1).inner_text() == "Pagina niet gevonden"
     assert_accessible(tab, "404 page")
 
+    response = tab.goto(live_server.url + "/zoeken/?q=%00")
+    assert response.status == 400
+    assert tab.get_by_role("heading", level=1).inner_text() == "Ongeldige tekens"
+    assert_accessible(tab, "400 page for control characters")
+
 
 def test_filter_form_works_without_javascript(live_server, chromium, content, assert_accessible):
     context = chromium.new_context(java_script_enabled=False, locale="nl-NL")
