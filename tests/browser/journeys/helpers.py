@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from django.core import mail
 
+from members.factories import PASSWORD
+
 DESKTOP = {"width": 1280, "height": 900}
 # The phone's first screen, from the issue: 375 by 740 CSS pixels.
 PHONE = {"width": 375, "height": 740}
@@ -100,6 +102,15 @@ class Journey:
     def finish(self):
         self.context.close()
         assert not self.problems, "Problems during the journey:\n" + "\n".join(self.problems)
+
+
+def log_in_to_admin(person, username):
+    """Log in to the Wagtail admin through its own login form."""
+    tab = person.tab
+    person.goto("/admin/login/")
+    tab.locator("#id_username").fill(username)
+    tab.locator("#id_password").fill(PASSWORD)
+    person.click(tab.locator("form button[type=submit]").first, re.compile(r"/admin/$"))
 
 
 def mails_to(address):

@@ -17,9 +17,9 @@ import pytest
 from playwright.sync_api import expect
 
 from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory, days_from_now
-from members.factories import PASSWORD, UserFactory
+from members.factories import UserFactory
 
-from .helpers import VIEWPORTS
+from .helpers import VIEWPORTS, log_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -53,19 +53,11 @@ def publish(tab):
     tab.locator(".messages").wait_for()
 
 
-def log_in(person):
-    tab = person.tab
-    person.goto("/admin/login/")
-    tab.locator("#id_username").fill("redacteur")
-    tab.locator("#id_password").fill(PASSWORD)
-    person.click(tab.locator("form button[type=submit]").first, re.compile(r"/admin/$"))
-
-
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
 def test_editor_journey(journey, site, viewport):
     editor = journey(viewport)
     tab = editor.tab
-    log_in(editor)
+    log_in_to_admin(editor, "redacteur")
 
     # A chapter: a new introduction, published.
     chapter = site["chapter"]

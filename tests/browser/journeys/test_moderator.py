@@ -18,12 +18,12 @@ import pytest
 
 from knowledge.factories import BuildingBlockPageFactory, OrganisationFactory
 from members.cases import create_case, submit_case
-from members.factories import PASSWORD, MemberFactory, ModeratorFactory
+from members.factories import MemberFactory, ModeratorFactory
 from members.forms import CaseSubmissionForm
 from members.workflow import ensure_case_workflow
 from tests.members.helpers import case_data
 
-from .helpers import VIEWPORTS
+from .helpers import VIEWPORTS, log_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -46,14 +46,6 @@ def submitted(home, guide, case_index):
     page, _ = create_case(form, member, submit=True)
     ModeratorFactory(username="moderator", email="moderator@example.org")
     return {"page": page, "member": member}
-
-
-def log_in_to_admin(person):
-    tab = person.tab
-    person.goto("/admin/login/")
-    tab.locator("#id_username").fill("moderator")
-    tab.locator("#id_password").fill(PASSWORD)
-    person.click(tab.locator("form button[type=submit]").first, re.compile(r"/admin/$"))
 
 
 def open_case_from_dashboard(person):
@@ -82,7 +74,7 @@ def test_moderator_journey(journey, submitted, viewport):
     moderator = journey(viewport)
     tab = moderator.tab
     page, member = submitted["page"], submitted["member"]
-    log_in_to_admin(moderator)
+    log_in_to_admin(moderator, "moderator")
 
     # Send it back with a comment.
     open_case_from_dashboard(moderator)
