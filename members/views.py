@@ -315,9 +315,13 @@ def edit(request, pk):
     if form is None:
         return _too_big(request, context)
     if request.method == "POST":
+        # An edit stores a revision and perhaps files, as a submission does: it counts against the same allowance.
+        if ratelimit.is_limited(request, settings.MEMBERS_SUBMISSION_RATE_USER, settings.MEMBERS_SUBMISSION_RATE_IP):
+            return too_many(request)
         if form.is_valid():
             submit_now = _submits(request)
             cases.update_case(page, form, request.user, submit=submit_now)
+            ratelimit.record(request)
             messages.success(
                 request,
                 _("Je praktijkvoorbeeld is opnieuw ingediend.")
