@@ -241,6 +241,9 @@ WAGTAIL_I18N_ENABLED = False
 # No Gravatar: it cannot load here and would send a hash of each editor's e-mail to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "txt"]
+# Documents only ever through /documenten/<id>/<name>, which checks the collection's view restriction
+# (members' uploads stay private until their case is published), never by a redirect to the file.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 
