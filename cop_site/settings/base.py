@@ -205,7 +205,7 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "20/m/ip"}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/mijn/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
-# Submissions per hour, per member and per IP address.
+# Submissions and edits of cases per hour (counted together), per member and per IP address.
 MEMBERS_SUBMISSION_RATE_USER = env_int("MEMBERS_SUBMISSION_RATE_USER", 5)
 MEMBERS_SUBMISSION_RATE_IP = env_int("MEMBERS_SUBMISSION_RATE_IP", 20)
 # Reverse proxies in front of the site that append to X-Forwarded-For. 0: the client is REMOTE_ADDR.
