@@ -13,7 +13,7 @@ from django.db import transaction
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Comment, CommentReply, ModelLogEntry, PageLogEntry, Revision, TaskState
+from wagtail.models import Comment, CommentReply, ModelLogEntry, Page, PageLogEntry, Revision, TaskState
 from wagtail.search.index import insert_or_update_object
 
 from allauth.account.models import EmailAddress
@@ -102,7 +102,11 @@ def scrub_log(entries, pattern):
 
 def scrub_history(page_pk, pattern):
     """Workflow comments, admin comments and the log of a page (also of a deleted one: its log stays)."""
-    for task_state in TaskState.objects.filter(workflow_state__object_id=str(page_pk)).exclude(comment=""):
+    states = TaskState.objects.filter(
+        workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+        workflow_state__object_id=str(page_pk),
+    )
+    for task_state in states.exclude(comment=""):
         task_state.comment = scrub(task_state.comment, pattern)
         task_state.save(update_fields=["comment"])
     for comment in [*Comment.objects.filter(page_id=page_pk), *CommentReply.objects.filter(comment__page_id=page_pk)]:
@@ -156,13 +160,14 @@ def erase_cases(user, pages):
     pattern = trace_pattern(traces)
     published = []
     for page in pages:
+        pk = page.pk
         if page.live:
             scrub_revisions(page, user, pattern)
             scrub_live_page(page, user, pattern)
-            published.append(page.pk)
+            published.append(pk)
         else:
             page.delete()  # its private files go with it (members.signals)
-        scrub_history(page.pk, pattern)
+        scrub_history(pk, pattern)
     scrub_uploads(user, traces, pattern)
     for model in (PageLogEntry, ModelLogEntry):
         model.objects.filter(user_id=user.pk).update(user=None)  # no database link to an id that is gone
