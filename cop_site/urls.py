@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search import views as search_views
 
 from .api import api_router
-from .views import healthz, serve_document
+from .views import healthz, serve_document, serve_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -35,10 +35,6 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # Uploaded images for the local demo server (scripts/run.sh), which runs without DEBUG;
     # in production the web server or object storage serves media.
-    from django.views.static import serve
-
-    urlpatterns += [
-        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    ]
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,5 +1,9 @@
+import posixpath
+
+from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.views import static
 
 from wagtail.documents.views.serve import serve
 
@@ -44,3 +48,11 @@ def serve_document(request, document_id, document_filename):
     if response.get("Content-Encoding") == "None":
         del response["Content-Encoding"]
     return response
+
+
+def serve_media(request, path):
+    """Uploads for the local demo server, except documents: those only ever go through
+    /documenten/, which keeps members' unpublished uploads private."""
+    if posixpath.normpath(path).lstrip("/").split("/", 1)[0] == "documents":
+        raise Http404
+    return static.serve(request, path, document_root=settings.MEDIA_ROOT)

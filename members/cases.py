@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, TaskState, WorkflowState
+from wagtail.models import TaskState, WorkflowState
 
 from knowledge.models import CaseAttachment, CaseIndexPage, Organisation, PracticeCasePage
 
+from . import media
 from .signals import confirm_submission
 from .workflow import ensure_case_workflow
 
@@ -91,7 +92,8 @@ def can_member_edit(page, user):
 
 
 def _store_uploads(form, page, user):
-    collection = Collection.get_first_root_node()
+    """Save the form's files in the private collection; returns the image they replace, if any."""
+    collection = media.private_collection()
     for upload in form.attachments():
         upload.seek(0)
         document = get_document_model().objects.create(
@@ -101,11 +103,17 @@ def _store_uploads(form, page, user):
             uploaded_by_user=user,
         )
         page.attachments.add(CaseAttachment(document=document))
+    replaced = None
     if form.cleaned_image:
         name, data = form.cleaned_image
+        replaced = page.image
         page.image = get_image_model().objects.create(
-            title=page.title[:255], file=ContentFile(data, name=name), collection=collection, uploaded_by_user=user
+            title=page.title[:255],
+            file=ContentFile(data, name=media.random_name(name)),
+            collection=collection,
+            uploaded_by_user=user,
         )
+    return replaced
 
 
 def _organisation(data):
@@ -162,8 +170,11 @@ def update_case(page, form, user, submit):
             page.slug = draft.slug
             page.set_url_path(page.get_parent())
             page.save(update_fields=["slug", "url_path"], clean=False)
-    _store_uploads(form, draft, user)
+    replaced = _store_uploads(form, draft, user)
     draft.save_revision(user=user, clean=submit)
+    # The image the member replaced goes, unless the live case or another page still shows it.
+    if replaced is not None and not (page.live and page.image_id == replaced.pk):
+        media.delete_unused([replaced], ignore_page=page)
     if submit:
         submit_case(draft, user)
     return draft

@@ -5,15 +5,19 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from wagtail.signals import task_rejected, workflow_approved
+from wagtail.signals import page_published, task_rejected, workflow_approved
 
 from allauth.account.signals import email_confirmed
 
 from cop_site.links import page_url, public_url, site_name
+from knowledge.models import PracticeCasePage
+
+from . import media
 
 logger = logging.getLogger(__name__)
 
@@ -79,3 +83,21 @@ def confirm_submission(page):
     page = _member_case(page)
     if page is not None:
         transaction.on_commit(lambda: _send(page, "members/emails/case_submitted.txt", {}))
+
+
+@receiver(page_published, sender=PracticeCasePage)
+def make_uploads_public(sender, instance, **kwargs):
+    media.publish_uploads(instance)
+
+
+@receiver(pre_delete, sender=PracticeCasePage)
+def note_private_uploads(sender, instance, **kwargs):
+    # Read while the case's attachments and revisions still exist; deleted after the case itself.
+    documents, images = media.case_media(instance)
+    instance._private_uploads = [obj for obj in [*documents, *images] if media.is_private(obj)]
+
+
+@receiver(post_delete, sender=PracticeCasePage)
+def delete_private_uploads(sender, instance, **kwargs):
+    """A case that was never published takes the files only it used along (wherever it is deleted)."""
+    media.delete_unused(getattr(instance, "_private_uploads", []), ignore_page=instance)

@@ -30,7 +30,7 @@ from events.formatting import event_when
 from events.models import Registration
 from knowledge.models import PracticeCasePage
 
-from . import cases, ratelimit
+from . import cases, erasure, ratelimit
 from .forms import CaseSubmissionForm, ProfileForm, html_to_text
 from .models import Profile
 
@@ -184,16 +184,13 @@ def delete_account(request):
 
 @transaction.atomic
 def anonymise_and_delete(user):
-    """Published cases stay, credited to their organisation; drafts go; seats at coming events are given up."""
-    for page in cases.member_cases(user):
+    """Published cases stay, credited to their organisation and scrubbed of the member; drafts go;
+    seats at coming events are given up."""
+    own_cases = list(cases.member_cases(user))
+    for page in own_cases:
         for state in WorkflowState.objects.active().for_instance(page):
             state.cancel(user=None)
-        if page.live:
-            PracticeCasePage.objects.filter(pk=page.pk).update(
-                owner=None, contact_name="", contact_role="", contact_email=""
-            )
-        else:
-            page.delete()
+    erasure.erase_cases(user, own_cases)
     # Free their seats at coming events, so the waiting list moves up; the rest goes with the retention purge.
     for registration in member_registrations(user):
         if registration.status != Registration.Status.CANCELLED and not registration.event.is_past():
@@ -315,9 +312,13 @@ def edit(request, pk):
     if form is None:
         return _too_big(request, context)
     if request.method == "POST":
+        # An edit stores a revision and perhaps files, as a submission does: it counts against the same allowance.
+        if ratelimit.is_limited(request, settings.MEMBERS_SUBMISSION_RATE_USER, settings.MEMBERS_SUBMISSION_RATE_IP):
+            return too_many(request)
         if form.is_valid():
             submit_now = _submits(request)
             cases.update_case(page, form, request.user, submit=submit_now)
+            ratelimit.record(request)
             messages.success(
                 request,
                 _("Je praktijkvoorbeeld is opnieuw ingediend.")

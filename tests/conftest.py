@@ -28,6 +28,14 @@ def _require_postgres():
 
 
 @pytest.fixture
+def on_disk(settings, tmp_path):
+    """Uploads on the file system, as in production: the path through Wagtail's sendfile code
+    (the test settings' in-memory storage cannot serve a document)."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+
+
+@pytest.fixture
 def home(db):
     """A fresh home page as the default site's root."""
     root = Page.get_first_root_node()

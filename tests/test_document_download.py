@@ -12,13 +12,6 @@ pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n% verslag van de bijeenkomst\n"
 
 
-@pytest.fixture
-def on_disk(settings, tmp_path):
-    # Production keeps documents on the file system; that is the path through Wagtail's sendfile code.
-    settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
-
-
 def test_a_pdf_download_has_no_content_encoding_and_all_its_bytes(home, on_disk):
     document = get_document_model().objects.create(title="Verslag", file=ContentFile(PDF, name="verslag.pdf"))
     response = Client().get(document.url)

@@ -205,7 +205,7 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "20/m/ip"}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/mijn/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
-# Submissions per hour, per member and per IP address.
+# Submissions and edits of cases per hour (counted together), per member and per IP address.
 MEMBERS_SUBMISSION_RATE_USER = env_int("MEMBERS_SUBMISSION_RATE_USER", 5)
 MEMBERS_SUBMISSION_RATE_IP = env_int("MEMBERS_SUBMISSION_RATE_IP", 20)
 # Reverse proxies in front of the site that append to X-Forwarded-For. 0: the client is REMOTE_ADDR.
@@ -241,6 +241,9 @@ WAGTAIL_I18N_ENABLED = False
 # No Gravatar: it cannot load here and would send a hash of each editor's e-mail to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "txt"]
+# Documents only ever through /documenten/<id>/<name>, which checks the collection's view restriction
+# (members' uploads stay private until their case is published), never by a redirect to the file.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 

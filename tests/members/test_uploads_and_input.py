@@ -17,7 +17,7 @@ from knowledge.models import PracticeCasePage
 from members import ratelimit
 
 from .conftest import client_for
-from .helpers import case_data, png_bytes
+from .helpers import case_data, pdf, png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -225,3 +225,19 @@ def test_rate_limit_per_ip(site, clients, settings):
     assert clients["member_a"].post(SUBMIT, case_data(site, title="Een")).status_code == 302
     assert clients["member_b"].post(SUBMIT, case_data(site, title="Twee")).status_code == 302
     assert clients["member_b"].post(SUBMIT, case_data(site, title="Drie")).status_code == 429
+
+
+def test_rate_limit_on_edits_counts_with_submissions(site, clients, settings):
+    settings.MEMBERS_SUBMISSION_RATE_USER = 3
+    concept = case_data(site, title="Concept")
+    del concept["indienen"]
+    assert clients["member_a"].post(SUBMIT, concept).status_code == 302
+    page = PracticeCasePage.objects.get()
+    edit = f"{SUBMIT}{page.pk}/bewerken/"
+    for n in (1, 2):
+        assert clients["member_a"].post(edit, {**concept, "title": f"Wijziging {n}"}).status_code == 302
+    response = clients["member_a"].post(edit, {**concept, "title": "Wijziging 3", "attachment_1": pdf()})
+    assert response.status_code == 429
+    assert "Probeer het over een uur opnieuw" in response.content.decode()
+    assert PracticeCasePage.objects.get().get_latest_revision_as_object().title == "Wijziging 2"
+    assert not get_document_model().objects.exists()

@@ -74,3 +74,13 @@ def test_purge_takes_the_retention_period_from_the_command_line():
     SearchTermWeek.objects.create(week=week - datetime.timedelta(weeks=1), term="vorige week", searches=1)
     purge(weeks=1)
     assert list(SearchTermWeek.objects.values_list("term", flat=True)) == ["nu"]
+
+
+def test_purge_removes_terms_with_an_email_address_or_phone_number_stored_before_the_filter():
+    week = SearchTermWeek.current_week()
+    for term in ["jan@gemeente.nl", "bel 06-12345678", "020 123 45 67", "begroting 2024", "artikel 12345", "wijk"]:
+        SearchTermWeek.objects.create(week=week, term=term, searches=1)
+    assert "3 zoekterm(en) met een e-mailadres of telefoonnummer verwijderd" in purge()
+    assert sorted(SearchTermWeek.objects.values_list("term", flat=True)) == ["artikel 12345", "begroting 2024", "wijk"]
+    assert "0 zoekterm(en) met een e-mailadres of telefoonnummer verwijderd" in purge()
+    assert SearchTermWeek.objects.count() == 3
