@@ -7,6 +7,7 @@ ELASTICSEARCH_URL, as in the test settings).
 
 import csv
 import io
+import socket
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -19,7 +20,7 @@ from wagtail.rich_text import RichText
 
 import pytest
 from bs4 import BeautifulSoup
-from elasticsearch import BadRequestError
+from elasticsearch import BadRequestError, ConnectionTimeout
 
 from events.factories import EventIndexPageFactory, EventPageFactory, SpeakerFactory
 from knowledge.factories import PracticeCasePageFactory
@@ -365,6 +366,17 @@ def test_an_unreachable_elasticsearch_falls_back_to_the_database(corpus, setting
     settings.ELASTICSEARCH_URL = DEAD_URL
     results, search, degraded = run("search", SearchRequest.from_params(QueryDict("q=wijkaanpak")))
     assert (search.name, degraded) == ("database", True)
+    assert [hit.title for hit in results.hits] == ["Wijkaanpak met bewoners"]
+
+
+def test_an_elasticsearch_that_does_not_answer_in_time_falls_back_to_the_database(corpus, settings, caplog):
+    with socket.create_server(("127.0.0.1", 0)) as silent:  # takes the connection, never answers
+        settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        settings.ELASTICSEARCH_TIMEOUT = 1
+        results, search, degraded = run("search", SearchRequest.from_params(QueryDict("q=wijkaanpak")))
+    assert (search.name, degraded) == ("database", True)
+    (record,) = [r for r in caplog.records if r.name == "search.query"]
+    assert isinstance(record.exc_info[1], ConnectionTimeout)
     assert [hit.title for hit in results.hits] == ["Wijkaanpak met bewoners"]
 
 
