@@ -1,3 +1,4 @@
+import logging
 import posixpath
 
 from django.conf import settings
@@ -7,7 +8,9 @@ from django.views import static
 
 from wagtail.documents.views.serve import serve
 
-from search.index import SEARCH_ERRORS, alias_name, get_client
+from search.index import OUTAGE_ERRORS, REFUSED_ERRORS, alias_name, get_client
+
+logger = logging.getLogger(__name__)
 
 
 def database_status():
@@ -20,14 +23,22 @@ def database_status():
 
 
 def search_status():
-    """'elasticsearch' when it answers, 'database' when not configured, 'degraded' when it is down."""
+    """'elasticsearch' when it answers, 'database' when not configured, 'degraded' when it is down.
+
+    'error' when Elasticsearch answers but refuses (no index yet, say): searches then fail instead
+    of falling back. The response stays 200 all the same: every worker shares the one index, so a
+    load balancer taking workers out of rotation would only take the rest of the site down too.
+    """
     client = get_client()
     if client is None:
         return {"backend": "database", "status": "ok"}
     try:
         documents = client.count(index=alias_name())["count"]
-    except SEARCH_ERRORS:
+    except OUTAGE_ERRORS:
         return {"backend": "database", "status": "degraded"}
+    except REFUSED_ERRORS:
+        logger.exception("Elasticsearch refused the health check's count")
+        return {"backend": "elasticsearch", "status": "error"}
     return {"backend": "elasticsearch", "status": "ok", "documents": documents}
 
 

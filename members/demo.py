@@ -3,7 +3,7 @@
     from members.demo import load_member_demo
     logins = load_member_demo(case_index, self.stdout)   # [(role, e-mail, password), ...]
 
-Runs only when settings.DEMO_EDITOR_PASSWORD is non-empty (never in production) and
+Runs only when `demo_password()` is non-empty (never under production settings) and
 returns the logins to print. Safe to run again: users are matched by username, the
 demo cases by slug under the case index, and a case already in a workflow state is
 left as it is.
@@ -54,8 +54,13 @@ def _user(spec, password):
     return user
 
 
+def demo_password():
+    """The password of every dev-only demo login; "" (no logins) under production settings."""
+    return "" if settings.IS_PRODUCTION else settings.DEMO_EDITOR_PASSWORD
+
+
 def load_member_demo(case_index, stdout=None):
-    password = settings.DEMO_EDITOR_PASSWORD
+    password = demo_password()
     if not password or case_index is None:
         return []
     ensure_case_workflow()

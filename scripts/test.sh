@@ -53,13 +53,14 @@ $py manage.py check --fail-level WARNING
 $py manage.py makemigrations --check --dry-run
 DJANGO_SETTINGS_MODULE=cop_site.settings.production \
   DJANGO_SECRET_KEY="ci-dummy-secret-$(date +%s)-not-for-real-use-0123456789abcdefghij" \
-  DJANGO_ALLOWED_HOSTS=example.org \
+  DJANGO_ALLOWED_HOSTS=example.org WAGTAILADMIN_BASE_URL=https://example.org \
   $py manage.py check --deploy --fail-level WARNING
 
 echo "==> collectstatic with the production storage"
 # The manifest storage fails on any file a stylesheet points at that is missing.
 static_check=$(mktemp -d)
 DJANGO_SETTINGS_MODULE=cop_site.settings.production DJANGO_SECRET_KEY=collectstatic-check DJANGO_ALLOWED_HOSTS=localhost \
+  WAGTAILADMIN_BASE_URL=https://example.org \
   DJANGO_STATIC_ROOT="$static_check" $py manage.py collectstatic --no-input --verbosity 0
 rm -rf "$static_check"
 

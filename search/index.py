@@ -1,17 +1,20 @@
 """Keeping the Elasticsearch index in step with the database.
 
-Every write is best effort: when Elasticsearch is unreachable the caller's save
-still succeeds, the failure is logged, and `search_index_status --fix` repairs
-the index later.
+Every write is best effort: the caller's save is already committed and still succeeds.
+When Elasticsearch is unreachable that is logged as a warning and `search_index_status --fix`
+repairs the index later; when it answers but refuses the write, that is a bug and is logged
+as an error.
 """
 
 import logging
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from django.conf import settings
 
-from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
-from elasticsearch.helpers import bulk, scan
+from elasticsearch import ApiError, ConnectionTimeout, Elasticsearch, NotFoundError
+from elasticsearch import ConnectionError as ElasticsearchConnectionError  # not Python's built-in one
+from elasticsearch.helpers import BulkIndexError, bulk, scan
 from elasticsearch_dsl import Index
 
 from knowledge.models import Definition
@@ -29,8 +32,12 @@ from .documents import ContentDocument, synonym_set_name
 
 logger = logging.getLogger(__name__)
 
-# What an unreachable or failing Elasticsearch raises.
-SEARCH_ERRORS = (TransportError, ApiError)
+# An outage: Elasticsearch cannot be reached or does not answer in time (TLS errors are
+# ConnectionErrors). Searches then fall back to the database. Anything else it raises, such as an
+# ApiError for a request it rejects, is a bug and is never taken for an outage.
+OUTAGE_ERRORS = (ElasticsearchConnectionError, ConnectionTimeout)
+# Elasticsearch answered, but refused the request or some documents in a bulk write.
+REFUSED_ERRORS = (ApiError, BulkIndexError)
 
 
 def get_client():
@@ -141,54 +148,75 @@ def ensure_index(client):
         client.indices.put_alias(index=index._name, name=alias_name())
 
 
+@contextmanager
+def best_effort(what):
+    """Log a failed index write instead of failing the save it follows: a warning for an outage,
+    an error (with the traceback) for a write Elasticsearch refused, which is a bug."""
+    try:
+        yield
+    except OUTAGE_ERRORS:
+        logger.warning("%s failed: Elasticsearch unreachable; run search_index_status --fix", what, exc_info=True)
+    except REFUSED_ERRORS as error:
+        logger.exception(
+            "%s refused by Elasticsearch (a bug): %s; run search_index_status --fix once fixed",
+            what,
+            refusal_reasons(error),
+        )
+
+
+def refusal_reasons(error):
+    """What Elasticsearch objected to. A bulk error's message is only a count (and its items carry
+    whole documents), so for those: the first few documents' id, status and reason."""
+    if not isinstance(error, BulkIndexError):
+        return error
+    return [
+        (info.get("_id"), info.get("status"), info.get("error")) for item in error.errors[:5] for info in item.values()
+    ]
+
+
+def write(client, actions):
+    """Bulk write. 404s are expected (a document already gone, an index a rebuild just removed);
+    any other refused document raises BulkIndexError."""
+    bulk(client, actions, refresh=settings.SEARCH_REFRESH_ON_WRITE, ignore_status=404)
+
+
 def update_objects(objects):
-    """Index the searchable ones among `objects` and remove the rest. Never raises."""
+    """Index the searchable ones among `objects` and remove the rest. Never raises for Elasticsearch."""
     client = get_client()
     if client is None:
         return
     objects = list(objects)
-    try:
+    with best_effort(f"Search index update for {len(objects)} objects"):
         ensure_index(client)
         searchable, gone = [], []
         for obj in objects:
             (searchable if is_searchable(obj) else gone).append(obj)
         names = all_indices(client)
-        actions = [
-            *bulk_actions(names, searchable, build_context()),
-            *delete_actions(names, (document_id(obj) for obj in gone)),
-        ]
-        bulk(client, actions, refresh=settings.SEARCH_REFRESH_ON_WRITE, raise_on_error=False)
-    except SEARCH_ERRORS:
-        logger.warning(
-            "Search index update failed for %s objects; run search_index_status --fix", len(objects), exc_info=True
+        write(
+            client,
+            [
+                *bulk_actions(names, searchable, build_context()),
+                *delete_actions(names, (document_id(obj) for obj in gone)),
+            ],
         )
 
 
 def remove_ids(ids):
-    """Remove documents by id. Never raises."""
+    """Remove documents by id. Never raises for Elasticsearch."""
     client = get_client()
     if client is None:
         return
-    try:
-        bulk(
-            client,
-            list(delete_actions(all_indices(client), ids)),
-            refresh=settings.SEARCH_REFRESH_ON_WRITE,
-            raise_on_error=False,
-        )
-    except SEARCH_ERRORS:
-        logger.warning("Search index removal failed for %s; run search_index_status --fix", ids, exc_info=True)
+    with best_effort(f"Search index removal of {ids}"):
+        write(client, list(delete_actions(all_indices(client), ids)))
 
 
 def update_synonyms():
     client = get_client()
     if client is None:
         return
-    try:
+    with best_effort("Updating search synonyms"):
         ensure_index(client)
         sync_synonyms(client)
-    except SEARCH_ERRORS:
-        logger.warning("Updating search synonyms failed; run search_index_status --fix", exc_info=True)
 
 
 def compare(client):

@@ -524,14 +524,16 @@ def get_search():
 
 
 def run(method, *args):
-    """Call `method` on the active search; fall back to the database when Elasticsearch fails.
+    """Call `method` on the active search; fall back to the database when Elasticsearch is down.
 
-    Returns (result, search used, degraded).
+    Only an outage falls back. Any other error (Elasticsearch refusing a query, say) is a bug and
+    raises, so the visitor gets the error page and the error is logged, instead of results from
+    the fallback that hide it. Returns (result, search used, degraded).
     """
     search = get_search()
     try:
         return getattr(search, method)(*args), search, False
-    except index.SEARCH_ERRORS:
+    except index.OUTAGE_ERRORS:
         logger.warning("Elasticsearch unavailable; answering from the database", exc_info=True)
         fallback = DatabaseSearch()
         return getattr(fallback, method)(*args), fallback, True

@@ -1,3 +1,4 @@
+import logging
 import os
 
 from django.conf import settings
@@ -125,17 +126,26 @@ def elasticsearch_url():
     return url
 
 
+def remove_test_indices(client):
+    for name in client.indices.get(index=f"{index.alias_name()}-*", ignore_unavailable=True):
+        client.indices.delete(index=name)
+
+
 @pytest.fixture
-def elasticsearch(settings):
+def elasticsearch(settings, caplog):
     """Turns Elasticsearch on for this test, with an empty index under the test alias.
 
     It needs a real server (scripts/elasticsearch.sh start, and ELASTICSEARCH_URL).
     Outside CI the test is skipped when none is configured; in CI that is a failure.
+    The test fails when any search in it fell back to the database (search.query logs each
+    fallback, in any thread): a test on Elasticsearch must not pass on the fallback.
     """
     settings.ELASTICSEARCH_URL = elasticsearch_url()
     client = index.get_client()
-    for name in client.indices.get(index=f"{index.alias_name()}-*", ignore_unavailable=True):
-        client.indices.delete(index=name)
+    remove_test_indices(client)
     yield client
-    for name in client.indices.get(index=f"{index.alias_name()}-*", ignore_unavailable=True):
-        client.indices.delete(index=name)
+    remove_test_indices(client)
+    fallbacks = [
+        r.getMessage() for r in caplog.get_records("call") if r.name == "search.query" and r.levelno >= logging.WARNING
+    ]
+    assert not fallbacks, f"searched on the database fallback instead of Elasticsearch: {fallbacks}"

@@ -5,6 +5,7 @@ from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
@@ -55,9 +56,9 @@ REQUIRED_TERMS = {
 }
 
 
-def load_demo():
+def load_demo(*args):
     out, err = StringIO(), StringIO()
-    call_command("load_demo_content", stdout=out, stderr=err)
+    call_command("load_demo_content", *args, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
 
 
@@ -102,7 +103,8 @@ def test_demo_site_is_complete(demo, client, settings, subtests):
 
     with subtests.test("the home page replaces Wagtail's welcome page as the default site's root"):
         site = Site.objects.get(is_default_site=True)
-        assert (site.hostname, site.port) == ("localhost", 80)
+        # The host and port of WAGTAILADMIN_BASE_URL (the test settings' local default).
+        assert (site.hostname, site.port) == ("127.0.0.1", 8000)
         assert isinstance(site.root_page.specific, HomePage)
         assert site.root_page.slug == "home"
         assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
@@ -282,6 +284,23 @@ def test_no_login_without_a_demo_password(db, settings):
     out, _ = load_demo()
     assert not get_user_model().objects.filter(username=settings.DEMO_EDITOR_USERNAME).exists()
     assert "Inloggen" not in out
+
+
+def test_refused_under_production_settings(db, settings):
+    settings.IS_PRODUCTION = True
+    before = counts()
+    with pytest.raises(CommandError, match="Dit zijn de productie-instellingen") as refusal:
+        load_demo()
+    assert "--ook-in-productie" in str(refusal.value)
+    assert counts() == before
+
+
+def test_under_production_settings_on_request_but_never_with_demo_logins(db, settings):
+    settings.IS_PRODUCTION = True
+    out, _ = load_demo("--ook-in-productie")
+    assert PracticeCasePage.objects.live().count() == len(content.CASES)
+    assert not get_user_model().objects.exists()
+    assert "alleen voor ontwikkeling" not in out  # no login lines
 
 
 # --- the perspectives data migration --------------------------------------------------------

@@ -234,8 +234,16 @@ EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS",
 # Wagtail
 WAGTAIL_SITE_NAME = "Kennisbank Opgavegericht Werken"
 # The site's public address: the one source for every link in an e-mail (accounts, events,
-# moderation) and for the .ics UIDs. Without a trailing slash, so `base + path` is a URL.
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# moderation), for the .ics UIDs and (through `manage.py sync_site`) for the Wagtail Site's
+# hostname and port, which the sitemap and the API use. Without a trailing slash, so
+# `base + path` is a URL. Production requires it (PUBLIC_BASE_URL); dev and test use the local server.
+PUBLIC_BASE_URL = env("WAGTAILADMIN_BASE_URL").rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL or "http://127.0.0.1:8000"
+_base_url = urlsplit(WAGTAILADMIN_BASE_URL)
+if _base_url.scheme not in {"http", "https"} or not _base_url.hostname or _base_url.path:
+    raise ImproperlyConfigured(
+        f"WAGTAILADMIN_BASE_URL must be like https://kennisbank.example.nl (got {WAGTAILADMIN_BASE_URL!r})."
+    )
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(WAGTAILADMIN_BASE_URL).scheme  # follows the address, not a second setting
 WAGTAIL_I18N_ENABLED = False
 # No Gravatar: it cannot load here and would send a hash of each editor's e-mail to a third party.
@@ -268,6 +276,14 @@ SEARCH_REFRESH_ON_WRITE = env("SEARCH_REFRESH_ON_WRITE", "false")
 # and at most this many distinct terms are stored per week.
 SEARCH_TERMS_RETENTION_WEEKS = env_int("SEARCH_TERMS_RETENTION_WEEKS", 52)
 SEARCH_TERMS_MAX_PER_WEEK = env_int("SEARCH_TERMS_MAX_PER_WEEK", 5000)
+
+# HTTPS behind a proxy, and HSTS preloading: both off unless asked for (README, "Configuration").
+# Trust X-Forwarded-Proto only when a proxy you control sets it and strips it from clients.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER") else None
+# Preload only once the domain and all its subdomains are HTTPS-only for good, and you submit it.
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD")
+# True only in settings/production.py: load_demo_content refuses to run there unless asked.
+IS_PRODUCTION = False
 
 # Where the dev-only editor login comes from; never used under production settings.
 DEMO_EDITOR_USERNAME = env("DEMO_EDITOR_USERNAME", "redacteur")

@@ -101,11 +101,14 @@ def test_purge_removes_personal_data_and_keeps_the_counts(make_event, mailoutbox
 
 def test_purge_follows_the_retention_setting(make_event):
     past = make_event(start=timezone.now() - timedelta(days=10), end=timezone.now() - timedelta(days=10, hours=-1))
-    fill(past, confirmed=1)
+    (registration,) = fill(past, confirmed=1)
     with override_settings(EVENT_REGISTRATION_RETENTION_DAYS=5):
         assert "1 aanmelding(en) zouden" in run("purge_registrations", "--dry-run")
+        registration.refresh_from_db()
+        assert registration.anonymised_at is None and registration.name != "Verwijderd"  # a dry run changes nothing
         run("purge_registrations")
-    assert Registration.objects.get().anonymised_at is not None
+    registration.refresh_from_db()
+    assert registration.name == "Verwijderd" and registration.anonymised_at is not None
 
 
 def test_an_anonymised_cancel_link_no_longer_works(make_event, client):

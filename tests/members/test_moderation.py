@@ -1,11 +1,16 @@
 """The moderator's journey in the admin: the decision on a member's case is confirmed in words
 that say what happened and to whom, and the workflow's names are Dutch."""
 
+from io import StringIO
+
+from django.core.management import call_command
+
 from wagtail.models import Task, Workflow, WorkflowState
 
 import pytest
 from bs4 import BeautifulSoup
 
+from knowledge.factories import PracticeCasePageFactory
 from knowledge.models import PracticeCasePage
 from members.models import Profile
 
@@ -69,3 +74,19 @@ def test_the_workflows_have_dutch_names(site):
     names = set(Workflow.objects.values_list("name", flat=True)) | set(Task.objects.values_list("name", flat=True))
     assert "Moderators approval" not in names
     assert {"Redactionele beoordeling", "Goedkeuring door moderatoren", "Praktijkvoorbeeld beoordelen"} <= names
+
+
+def test_wagtails_approval_mail_links_to_the_public_address(site, users, clients, settings, mailoutbox):
+    """Wagtail's own notifications build page links from the Site, which `sync_site` sets."""
+    settings.WAGTAILADMIN_BASE_URL = "https://kennisbank.example.nl"
+    call_command("sync_site", stdout=StringIO())
+    editor = users["editor"]
+    page = PracticeCasePageFactory(parent=site["case_index"], slug="van-de-redactie", live=False, owner=editor)
+    page.save_revision(user=editor)
+    task_state = page.get_workflow().start(page, editor).current_task_state
+    mailoutbox.clear()
+    url = f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/"
+    clients["moderator"].post(url, {"comment": ""})
+    (mail,) = [m for m in mailoutbox if m.to == [editor.email]]
+    assert "https://kennisbank.example.nl/praktijkvoorbeelden/van-de-redactie/" in mail.body
+    assert "localhost" not in mail.body

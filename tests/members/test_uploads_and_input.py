@@ -48,6 +48,10 @@ BAD_FILES = {
 
 def assert_nothing_stored():
     assert not PracticeCasePage.objects.exists()
+
+
+def stored_titles():
+    return sorted(PracticeCasePage.objects.values_list("title", flat=True))
     assert not get_document_model().objects.exists()
     assert not get_image_model().objects.exists()
 
@@ -183,6 +187,7 @@ def test_rate_limit_per_member(site, clients):
     assert PracticeCasePage.objects.count() == 5
     # Another member is not affected by A's limit.
     assert clients["member_b"].post(SUBMIT, case_data(site, title="Van B")).status_code == 302
+    assert "Van B" in stored_titles() and "Voorbeeld 6" not in stored_titles()
 
 
 def test_the_client_address_behind_proxies(settings):
@@ -218,6 +223,7 @@ def test_rate_limit_per_ip_behind_a_proxy(site, clients, settings):
         SUBMIT, case_data(site, title="Drie"), HTTP_X_FORWARDED_FOR="198.51.100.1", **via_proxy
     )
     assert again.status_code == 429
+    assert stored_titles() == ["Een", "Twee"]
 
 
 def test_rate_limit_per_ip(site, clients, settings):
@@ -225,6 +231,7 @@ def test_rate_limit_per_ip(site, clients, settings):
     assert clients["member_a"].post(SUBMIT, case_data(site, title="Een")).status_code == 302
     assert clients["member_b"].post(SUBMIT, case_data(site, title="Twee")).status_code == 302
     assert clients["member_b"].post(SUBMIT, case_data(site, title="Drie")).status_code == 429
+    assert stored_titles() == ["Een", "Twee"]
 
 
 def test_rate_limit_on_edits_counts_with_submissions(site, clients, settings):

@@ -8,7 +8,6 @@ from django.http import QueryDict
 from wagtail.models import PageViewRestriction
 
 import pytest
-from elasticsearch.helpers import bulk
 
 from events.factories import EventIndexPageFactory, EventPageFactory, SpeakerFactory
 from knowledge.factories import PracticeCasePageFactory
@@ -130,6 +129,26 @@ def test_a_save_succeeds_while_elasticsearch_is_down_and_fix_repairs(es, case_in
     assert "Tijdens de storing gepubliceerd" in titles(es, "q=storing")
 
 
+def test_a_write_elasticsearch_refuses_is_logged_as_an_error_and_the_save_stands(es, case_index, live, caplog):
+    # The mapping no longer fits the documents (a deploy changed it without rebuild_search_index).
+    drifted = f"{index.alias_name()}-verouderd"
+    es.client.indices.create(index=drifted, mappings={"properties": {"title": {"type": "integer"}}})
+    es.client.indices.update_aliases(
+        actions=[
+            {"remove": {"index": "*", "alias": index.alias_name()}},
+            {"add": {"index": drifted, "alias": index.alias_name()}},
+        ]
+    )
+    case = PracticeCasePageFactory(parent=case_index, title="Na de wijziging gepubliceerd", live=False)
+    with live(), caplog.at_level("WARNING", logger="search.index"):
+        case.save_revision().publish()
+    case.refresh_from_db()
+    assert case.live and case.live_revision_id  # the editor's publish went through
+    (record,) = [r for r in caplog.records if r.name == "search.index"]
+    assert record.levelname == "ERROR" and "refused by Elasticsearch (a bug)" in record.getMessage()
+    assert "document_parsing_exception" in record.getMessage()  # the reason, not only a count
+
+
 def test_status_finds_stale_and_extra_documents(es, corpus, capsys):
     es.client.index(index=index.alias_name(), id="page-999999", document={"title": "Spook"}, refresh=True)
     es.client.update(
@@ -247,6 +266,6 @@ def test_a_late_write_to_an_index_a_rebuild_removed_does_not_bring_it_back(es, c
     listed_before = index.all_indices(es.client)
     index.rebuild(es.client)
     actions = list(index.bulk_actions(listed_before, [corpus["cases"]["wijk"]], build_context()))
-    bulk(es.client, actions, raise_on_error=False)
+    index.write(es.client, actions)  # the 404 for the removed index is expected: no error
     # The server refuses to create it (scripts/elasticsearch.sh sets action.auto_create_index).
     assert index.all_indices(es.client) == index.indexed_names(es.client)

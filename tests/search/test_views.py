@@ -7,10 +7,12 @@ ELASTICSEARCH_URL, as in the test settings).
 
 import csv
 import io
+import socket
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
+from django.http import QueryDict
 from django.test import Client
 from django.urls import reverse
 
@@ -18,13 +20,14 @@ from wagtail.rich_text import RichText
 
 import pytest
 from bs4 import BeautifulSoup
+from elasticsearch import BadRequestError, ConnectionTimeout
 
 from events.factories import EventIndexPageFactory, EventPageFactory, SpeakerFactory
 from knowledge.factories import PracticeCasePageFactory
 from search import index
 from search.content import count_searchable
 from search.models import SearchTermWeek
-from search.query import MAX_QUERY_LENGTH
+from search.query import MAX_QUERY_LENGTH, SearchRequest, run
 
 pytestmark = pytest.mark.django_db
 
@@ -331,6 +334,58 @@ def test_with_elasticsearch_down_the_database_answers(client, corpus, settings):
     health = client.get("/healthz").json()
     assert health["search"] == {"backend": "database", "status": "degraded"}
     assert health["database"] == "ok"
+
+
+@pytest.fixture
+def mapping_drift(elasticsearch, corpus):
+    """The alias points at an index whose mapping no longer fits the code (as when a deploy changed
+    the mapping but nobody ran rebuild_search_index): Elasticsearch rejects queries and documents."""
+    name = f"{index.alias_name()}-verouderd"
+    elasticsearch.indices.create(
+        index=name, mappings={"properties": {"title": {"type": "integer"}, "perspectives": {"type": "text"}}}
+    )
+    elasticsearch.indices.put_alias(index=name, name=index.alias_name())
+    return elasticsearch
+
+
+def test_a_query_elasticsearch_rejects_is_an_error_not_an_outage(corpus, mapping_drift, caplog):
+    response = Client(raise_request_exception=False).get(SEARCH, {"q": "wijkaanpak"})
+    assert response.status_code == 500
+    assert text(soup(response).select_one("h1")) == "Er ging iets mis"
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert record.levelname == "ERROR" and isinstance(record.exc_info[1], BadRequestError)
+    assert not [r for r in caplog.records if r.name == "search.query"]  # no fallback
+
+
+def test_a_query_elasticsearch_rejects_raises_instead_of_falling_back(corpus, mapping_drift):
+    with pytest.raises(BadRequestError):
+        run("search", SearchRequest.from_params(QueryDict("q=wijkaanpak")))
+
+
+def test_an_unreachable_elasticsearch_falls_back_to_the_database(corpus, settings):
+    settings.ELASTICSEARCH_URL = DEAD_URL
+    results, search, degraded = run("search", SearchRequest.from_params(QueryDict("q=wijkaanpak")))
+    assert (search.name, degraded) == ("database", True)
+    assert [hit.title for hit in results.hits] == ["Wijkaanpak met bewoners"]
+
+
+def test_an_elasticsearch_that_does_not_answer_in_time_falls_back_to_the_database(corpus, settings, caplog):
+    with socket.create_server(("127.0.0.1", 0)) as silent:  # takes the connection, never answers
+        settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        settings.ELASTICSEARCH_TIMEOUT = 1
+        results, search, degraded = run("search", SearchRequest.from_params(QueryDict("q=wijkaanpak")))
+    assert (search.name, degraded) == ("database", True)
+    (record,) = [r for r in caplog.records if r.name == "search.query"]
+    assert isinstance(record.exc_info[1], ConnectionTimeout)
+    assert [hit.title for hit in results.hits] == ["Wijkaanpak met bewoners"]
+
+
+def test_healthz_reports_an_index_elasticsearch_refuses_as_an_error(client, corpus, elasticsearch, caplog):
+    # No index behind the alias yet: Elasticsearch answers 404, which is no outage.
+    health = client.get("/healthz")
+    assert health.status_code == 200
+    assert health.json()["search"] == {"backend": "elasticsearch", "status": "error"}
+    assert [r.levelname for r in caplog.records if r.name == "cop_site.views"] == ["ERROR"]
 
 
 def test_with_elasticsearch_up_there_is_no_notice_and_healthz_counts_documents(client, corpus, elasticsearch):

@@ -35,6 +35,7 @@ from cop_site.demo import content
 from cop_site.demo.pages import publish_page, upsert
 from cop_site.demo.pdf import one_page_pdf
 from cop_site.models import HomePage, SiteSettings, StandardPage
+from cop_site.sites import sync_default_site
 from events.demo import load_event_demo
 from knowledge.models import (
     BuildingBlockPage,
@@ -47,7 +48,7 @@ from knowledge.models import (
     Perspective,
     PracticeCasePage,
 )
-from members.demo import load_member_demo
+from members.demo import demo_password, load_member_demo
 from members.workflow import ensure_case_workflow
 
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
@@ -87,7 +88,19 @@ def published_at(day):
 class Command(BaseCommand):
     help = "Vult de site met Nederlandstalige demo-inhoud. Veilig om vaker te draaien."
 
-    def handle(self, *args, verbosity=1, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--ook-in-productie",
+            action="store_true",
+            help="Ook draaien met de productie-instellingen (maakt dan nooit demo-logins aan).",
+        )
+
+    def handle(self, *args, verbosity=1, ook_in_productie=False, **options):
+        if settings.IS_PRODUCTION and not ook_in_productie:
+            raise CommandError(
+                "Dit zijn de productie-instellingen: demo-inhoud hoort niet op de echte site. "
+                "Weet je het zeker, draai dan opnieuw met --ook-in-productie (er komen dan geen demo-logins)."
+            )
         started = time.monotonic()
         self.pages = Counter()
         self.member_logins = []
@@ -165,15 +178,9 @@ class Command(BaseCommand):
             intro=rich_text(data["intro"]),
             guide_teaser=data["guide_teaser"],
         )
-        site = (
-            Site.objects.filter(is_default_site=True).first()
-            or Site.objects.filter(hostname="localhost", port=80).first()
-            or Site()
-        )
-        site.hostname, site.port, site.is_default_site = "localhost", 80, True
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         site.root_page, site.site_name = self.home, data["title"]
-        site.save()
-        self.site = site
+        self.site = sync_default_site(site)
 
     def build_booklet(self):
         """The guide as a PDF document; a new file is stored only when its content changed."""
@@ -328,8 +335,8 @@ class Command(BaseCommand):
         upsert(SiteSettings, {"site": self.site}, {**content.SITE_SETTINGS, **statements})
 
     def build_editor(self):
-        """A superuser for local development only: production sets DEMO_EDITOR_PASSWORD to ""."""
-        self.editor_password = settings.DEMO_EDITOR_PASSWORD
+        """A superuser for local development only; never under production settings."""
+        self.editor_password = demo_password()
         if not self.editor_password:
             return
         User = get_user_model()

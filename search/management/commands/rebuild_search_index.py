@@ -14,8 +14,10 @@ class Command(BaseCommand):
             raise CommandError("ELASTICSEARCH_URL is niet ingesteld; de site zoekt dan in de database.")
         try:
             name, count = index.rebuild(client, progress=lambda items, total: tqdm(items, total=total, unit="doc"))
-        except index.SEARCH_ERRORS as error:
+        except index.OUTAGE_ERRORS as error:
             raise CommandError(f"Elasticsearch is niet bereikbaar: {error}") from error
+        except index.REFUSED_ERRORS as error:
+            raise CommandError(f"Elasticsearch weigerde een verzoek: {error}") from error
         self.stdout.write(
             self.style.SUCCESS(f"{count} documenten in {name}; alias {index.alias_name()} wijst ernaar.")
         )

@@ -19,8 +19,10 @@ class Command(BaseCommand):
             raise CommandError("ELASTICSEARCH_URL is niet ingesteld; de site zoekt dan in de database.")
         try:
             expected, missing, extra, stale = index.compare(client)
-        except index.SEARCH_ERRORS as error:
+        except index.OUTAGE_ERRORS as error:
             raise CommandError(f"Elasticsearch is niet bereikbaar: {error}") from error
+        except index.REFUSED_ERRORS as error:
+            raise CommandError(f"Elasticsearch weigerde een verzoek: {error}") from error
         self.stdout.write(f"In de database: {len(expected)} documenten")
         self.stdout.write(f"Ontbreekt in de index: {len(missing)}")
         self.stdout.write(f"Overbodig in de index: {len(extra)}")
