@@ -7,6 +7,7 @@ from django.test import Client
 
 import pytest
 
+from events.factories import EventIndexPageFactory
 from knowledge.models import Perspective
 from members.factories import UserFactory
 
@@ -39,6 +40,8 @@ PERMISSIONS = (
     "window-management=(), xr-spatial-tracking=()"
 )
 
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
 
 def policy(response):
     header = response.headers.get("Content-Security-Policy")
@@ -55,13 +58,27 @@ def policy(response):
         ("/zoeken/?q=%00", 400),
         ("/static/css/theme.css", 200),
         ("/invalshoeken.css", 200),
+        ("/api/v2/pages/", 200),
+        ("/sitemap.xml", 200),
+        ("/robots.txt", 200),
+        ("/bijeenkomsten/rss/", 200),
+        ("/bijeenkomsten/agenda.ics", 200),
     ],
 )
 def test_public_responses_send_the_strict_policies(home, path, status):
-    response = Client().get(path)
+    EventIndexPageFactory(parent=home)
+    response = Client().get(path, headers={"Accept": BROWSER_ACCEPT})
     assert response.status_code == status
     assert policy(response) == PUBLIC
     assert response["Permissions-Policy"] == PERMISSIONS
+
+
+def test_the_read_api_answers_a_browser_with_json(home):
+    # Django REST framework's browsable HTML page would need inline styles.
+    response = Client().get("/api/v2/pages/", headers={"Accept": BROWSER_ACCEPT})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert "items" in response.json()
 
 
 def test_the_admin_sends_its_own_policy(home):
