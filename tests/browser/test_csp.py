@@ -81,14 +81,15 @@ class PolicyWatch:
         self.tab.wait_for_load_state("networkidle")
 
     def check(self):
-        self.context.close()
         assert not self.violations, "Content-Security-Policy violations:\n" + "\n".join(self.violations)
         assert not self.unprotected, f"Pages without a Content-Security-Policy: {self.unprotected}"
 
 
 @pytest.fixture
 def watch(chromium, live_server):
-    return PolicyWatch(chromium, live_server)
+    watch = PolicyWatch(chromium, live_server)
+    yield watch
+    watch.context.close()
 
 
 @pytest.fixture
