@@ -1,8 +1,13 @@
 import re
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from csp.constants import SELF
+from csp.middleware import CSPMiddleware
 
 # C0 control characters except tab, line feed and carriage return, and DEL. PostgreSQL refuses NUL in
 # text, and none of them belongs in a search term, a filter or a form field.
@@ -45,3 +50,22 @@ def texts(data):
     for key, values in data.lists():
         yield key
         yield from values
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with ADMIN_CONTENT_SECURITY_POLICY for every URL of the Wagtail admin.
+
+    A page preview is the public page, rendered by Wagtail through this middleware with a request
+    of its own (is_dummy) and shown in the admin's preview panel: it keeps the public policy, except
+    that the admin may frame it. A view that sets a policy with django-csp's decorators keeps it.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if report_only or parts.config is not None:
+            return parts
+        if request.path_info.startswith(reverse("wagtailadmin_home")):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        elif getattr(request, "is_dummy", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
+        return parts

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from knowledge.views import perspective_stylesheet
 from search import views as search_views
 
 from .api import api_router
@@ -19,6 +20,8 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("healthz", healthz, name="healthz"),
+    # The perspectives' accent colours, so that no page needs an inline style (CSP).
+    path("invalshoeken.css", perspective_stylesheet, name="perspective_stylesheet"),
     # Live, public pages only: drafts and pages behind a view restriction are left out.
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),

@@ -19,3 +19,5 @@ def test_a_pdf_download_has_no_content_encoding_and_all_its_bytes(home, on_disk)
     assert "Content-Encoding" not in response.headers
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content) == PDF
+    # django-csp leaves Wagtail's policy for documents alone: stricter than the pages' own.
+    assert response["Content-Security-Policy"] == "default-src 'none'"

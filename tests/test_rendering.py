@@ -47,6 +47,12 @@ def assert_frame(response, *, breadcrumbs=True):
     assert "nlds/component-library-css/dist/index.css" in html
     assert "css/theme.css" in html
     assert ('aria-label="Kruimelpad"' in html) is breadcrumbs
+    # Nothing the Content-Security-Policy would block: no style attribute, no inline script (JSON data
+    # is not run), and the perspectives' colours from their stylesheet.
+    assert not re.search(r"<[^>]+\sstyle=", html)
+    for script in re.findall(r"<script\b[^>]*>", html):
+        assert " src=" in script or 'type="application/json"' in script, script
+    assert '<link rel="stylesheet" href="/invalshoeken.css">' in html
 
 
 @pytest.fixture
@@ -124,7 +130,7 @@ def test_home_page(client, home, guide, case_index, case, site_settings):
     for perspective in Perspective.objects.all():
         assert f'href="{perspective.chapter.url}"' in html
         assert perspective.name in text
-        assert f"--accent: {perspective.colour}" in html
+        assert f'class="perspective-card accent-{perspective.slug}"' in html
     assert f'href="{case.url}"' in html
     assert f'href="{case_index.url}"' in html
     # The main menu: home first, then the sections.

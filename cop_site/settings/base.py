@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -75,10 +76,14 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "cop_site.apps.CopStaticFilesConfig",
     "django.contrib.postgres",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside WhiteNoise and every early answer, so that each response carries both policies.
+    "cop_site.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads the query string or form: NUL would reach PostgreSQL and give a 500,
     # and a form too big to read would give Django's bare 400.
@@ -113,6 +118,72 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "cop_site.wsgi.application"
+
+# Content-Security-Policy (django-csp): the site's own files only. No inline script or style
+# anywhere: the perspectives' colours come from a stylesheet (knowledge.views.perspective_stylesheet).
+# data: images are the NL Design System CSS's icons (the select arrow); connect-src is for the
+# search suggestions' fetch. Documents keep Wagtail's stricter "default-src 'none'".
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# The Wagtail admin, every URL under /admin/ (cop_site.middleware.ContentSecurityPolicyMiddleware).
+# Wagtail 8 still writes inline <script>s (page explorer, page editor, chooser modals) and its
+# libraries insert <style> elements; the preview panel frames /admin/…/preview/, and the image
+# upload shows each image from a blob: URL first. Measured in Chromium: tests/browser/test_csp.py.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-ancestors": [SELF],
+    }
+}
+# Permissions-Policy (django-permissions-policy): browser features the site does not use, switched
+# off for every page and every frame in it. Only names that Chromium knows (an unknown one is a
+# console warning); interest-cohort and browsing-topics keep the page out of ad-interest tracking.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-create",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    )
+}
 
 # PostgreSQL through DATABASE_URL; without it, a SQLite file for the quick start.
 DATABASE_URL = env("DATABASE_URL")
@@ -248,6 +319,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(WAGTAILADMIN_BASE_URL).scheme  # follow
 WAGTAIL_I18N_ENABLED = False
 # No Gravatar: it cannot load here and would send a hash of each editor's e-mail to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No check for new Wagtail releases from the editors' browsers: upgrades come through requirements.txt,
+# and the admin's Content-Security-Policy lets it connect to this site only.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "txt"]
 # Documents only ever through /documenten/<id>/<name>, which checks the collection's view restriction
 # (members' uploads stay private until their case is published), never by a redirect to the file.
