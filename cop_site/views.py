@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
+from django.template.response import TemplateResponse
 
 from wagtail.documents.views.serve import serve
 
@@ -44,3 +46,13 @@ def serve_document(request, document_id, document_filename):
     if response.get("Content-Encoding") == "None":
         del response["Content-Encoding"]
     return response
+
+
+def too_many_requests(request, original_response=None, credentials=None):
+    """The Dutch 429 page for a locked log-in (django-axes) and for allauth's sign-up and reset limits.
+
+    A locked log-in stays locked until LOGIN_LOCKOUT_MINUTES have passed without another
+    attempt, and allauth's windows are as long, so that is how long to wait.
+    """
+    context = {"minutes": settings.LOGIN_LOCKOUT_MINUTES}
+    return TemplateResponse(request, "429.html", context, status=429).render()
