@@ -189,7 +189,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kennisbank Opgavegericht Werken 
 # Member accounts (django-allauth): log in by e-mail, verified e-mail required.
 AUTHENTICATION_BACKENDS = [
     # First: refuses every log-in (even with the right password) while the account or address is locked.
-    "axes.backends.AxesStandaloneBackend",
+    "cop_site.auth.LoginLockBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
