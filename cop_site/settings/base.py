@@ -197,6 +197,7 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"signup": "members.signup.SignupForm"}
 # Messages such as "ingelogd als …" name the member, not the username allauth generates.
 ACCOUNT_USER_DISPLAY = "members.models.member_display_name"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
