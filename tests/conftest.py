@@ -37,7 +37,8 @@ def _empty_cache_after_committed_tests(request, django_db_blocker):
     """
     yield
     marker = request.node.get_closest_marker("django_db")
-    if "transactional_db" in request.fixturenames or (marker and validate_django_db(marker).transaction):
+    committed = marker is not None and validate_django_db(marker)[0]  # (transaction, reset_sequences, ...)
+    if committed or "transactional_db" in request.fixturenames:
         with django_db_blocker.unblock():
             cache.clear()
 

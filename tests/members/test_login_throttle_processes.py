@@ -13,7 +13,7 @@ import pytest
 from members.factories import PASSWORD, MemberFactory
 
 # Committed data: the other processes cannot see inside this test's transaction.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
