@@ -27,6 +27,10 @@ def log_in(login, name, password, address="10.1.1.1"):
     return Client(REMOTE_ADDR=address).post(url, {field: name, "password": password})
 
 
+def request_reset(email, address):
+    return Client(REMOTE_ADDR=address).post("/account/password/reset/", {"email": email})
+
+
 def name_of(login, user):
     return user.username if login == "admin" else user.email
 
@@ -76,3 +80,20 @@ def test_the_lock_holds_for_every_account_from_one_address(login, site, users, p
     assert WAIT in page_text(blocked)
     # Someone elsewhere logs in as usual.
     assert log_in(login, name_of(login, users[who]), password, address="10.3.0.2").status_code == 302
+
+
+def test_password_reset_requests_are_limited_per_account_with_the_dutch_wait(site, users, mailoutbox):
+    email = users["member_a"].email
+    statuses = [request_reset(email, f"10.4.0.{n}").status_code for n in range(6)]
+    assert statuses == [302] * 5 + [429]
+    assert len(mailoutbox) == 5
+    assert WAIT in page_text(request_reset(email.upper(), "10.4.1.1"))
+
+
+def test_sign_ups_are_limited_per_address_with_the_dutch_wait(site, mailoutbox):
+    client = Client(REMOTE_ADDR="10.5.0.1")
+    form = {"password1": "Opgave-Gericht-2024!", "password2": "Opgave-Gericht-2024!", "full_name": "N", "role": "R"}
+    statuses = [client.post("/account/signup/", {**form, "email": f"n{n}@example.org"}).status_code for n in range(21)]
+    assert statuses == [302] * 20 + [429]
+    assert WAIT in page_text(client.post("/account/signup/", {**form, "email": "laat@example.org"}))
+    assert len(mailoutbox) == 20
