@@ -239,6 +239,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_USERNAME_CALLABLE = "cop_site.ratelimit.login_name"
 AXES_CLIENT_IP_CALLABLE = "cop_site.ratelimit.client_ip"
 AXES_LOCKOUT_CALLABLE = "cop_site.views.too_many_requests"
+AXES_VERBOSE = False  # no banner on every manage.py command
 
 # One cache, a database table that every worker and machine sees: allauth's and django-axes'
 # limits, the submission limits and the double-submit guard all count there, so a limit holds
