@@ -13,6 +13,9 @@ from search import views as search_views
 from .api import api_router
 from .views import healthz, serve_document, serve_media
 
+# allauth answers its own rate limits (sign-up, password reset) with this page too.
+handler429 = "cop_site.views.too_many_requests"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Before Wagtail's own document URLs, which it shadows with the same pattern.

@@ -4,6 +4,7 @@ import posixpath
 from django.conf import settings
 from django.db import connection
 from django.http import Http404, JsonResponse
+from django.template.response import TemplateResponse
 from django.views import static
 
 from wagtail.documents.views.serve import serve
@@ -67,3 +68,13 @@ def serve_media(request, path):
     if posixpath.normpath(path).lstrip("/").split("/", 1)[0] == "documents":
         raise Http404
     return static.serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def too_many_requests(request, original_response=None, credentials=None):
+    """The Dutch 429 page for a locked log-in (django-axes) and for allauth's sign-up and reset limits.
+
+    A locked log-in stays locked until LOGIN_LOCKOUT_MINUTES have passed without another
+    attempt, and allauth's windows are as long, so that is how long to wait.
+    """
+    context = {"minutes": settings.LOGIN_LOCKOUT_MINUTES}
+    return TemplateResponse(request, "429.html", context, status=429).render()

@@ -28,13 +28,14 @@ logger = logging.getLogger(__name__)
 
 CANCEL_SALT = "events.registration.cancel"
 
-# kind -> the registration status it still makes sense for
+# kind -> the registration statuses it still makes sense for
 VALID_FOR = {
-    EmailDelivery.Kind.CONFIRMATION: Registration.Status.CONFIRMED,
-    EmailDelivery.Kind.PROMOTION: Registration.Status.CONFIRMED,
-    EmailDelivery.Kind.REMINDER: Registration.Status.CONFIRMED,
-    EmailDelivery.Kind.WAITING: Registration.Status.WAITING,
-    EmailDelivery.Kind.CANCELLATION: Registration.Status.CANCELLED,
+    EmailDelivery.Kind.CONFIRMATION: {Registration.Status.CONFIRMED},
+    EmailDelivery.Kind.PROMOTION: {Registration.Status.CONFIRMED},
+    EmailDelivery.Kind.REMINDER: {Registration.Status.CONFIRMED},
+    EmailDelivery.Kind.WAITING: {Registration.Status.WAITING},
+    EmailDelivery.Kind.CANCELLATION: {Registration.Status.CANCELLED},
+    EmailDelivery.Kind.ALREADY: {Registration.Status.CONFIRMED, Registration.Status.WAITING},
 }
 # kind -> the calendar file it carries
 CALENDAR_FOR = {
@@ -117,7 +118,7 @@ def deliver(delivery_id):
             return None
         registration = Registration.objects.select_related("event").get(pk=delivery.registration_id)
         now = timezone.now()
-        if registration.anonymised_at or registration.status != VALID_FOR[delivery.kind]:
+        if registration.anonymised_at or registration.status not in VALID_FOR[delivery.kind]:
             delivery.status = EmailDelivery.Status.SKIPPED
             delivery.save(update_fields=["status"])
             return delivery.status

@@ -70,6 +70,15 @@ class RegistrationForm(forms.Form):
         },
     )
 
+    # A honeypot: hidden from people, screen readers and the keyboard (register.html), so only a
+    # robot fills it in. Such a submission is answered as a success but stores and sends nothing.
+    HONEYPOT = "website"
+    website = forms.CharField(
+        label=_("Laat dit veld leeg"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
     def __init__(self, *args, user=None, **kwargs):
         if user is not None and user.is_authenticated and not kwargs.get("data") and not args:
             kwargs["initial"] = {**known_about(user), **kwargs.get("initial", {})}

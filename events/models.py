@@ -540,6 +540,7 @@ class EmailDelivery(models.Model):
         PROMOTION = "promotion", _("Plaats vrijgekomen")
         REMINDER = "reminder", _("Herinnering")
         CANCELLATION = "cancellation", _("Afmelding")
+        ALREADY = "already", _("Was al aangemeld")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Wacht op verzending")

@@ -115,6 +115,12 @@ def register(event, *, name, email, organisation="", role="", user=None, now=Non
     return Outcome(status, registration)
 
 
+def tell_already_registered(registration):
+    """Someone registered this address again: tell the address, not the form, with its cancel link."""
+    with transaction.atomic():
+        queue_email(registration, EmailDelivery.Kind.ALREADY)
+
+
 def _fill_free_seats(event, now):
     """Promote people from the waiting list, first come first served, while there are free seats.
 

@@ -19,6 +19,8 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Site
 
+from cop_site import ratelimit
+
 from . import services
 from .calendar import calendar, public_event_ics
 from .emails import unsign_cancel_token
@@ -31,7 +33,9 @@ def retention_days():
     return getattr(settings, "EVENT_REGISTRATION_RETENTION_DAYS", 90)
 
 
-SESSION_KEY = "events_registrations"  # {event pk: registration token}, for the confirmation page
+# {event pk: registration token}, for the confirmation page. Instead of a token, the name and
+# e-mail address typed, when the answer only looks like a new registration (see `pretend`).
+SESSION_KEY = "events_registrations"
 FEED_LIMIT = 200
 
 
@@ -77,10 +81,30 @@ def remembered(request):
     return request.session.get(SESSION_KEY, {})
 
 
-def remember(request, registration):
-    tokens = dict(remembered(request))
-    tokens[str(registration.event_id)] = registration.token
-    request.session[SESSION_KEY] = tokens
+def remember(request, event, entry):
+    entries = dict(remembered(request))
+    entries[str(event.pk)] = entry
+    request.session[SESSION_KEY] = entries
+
+
+def to_confirmation(event):
+    return HttpResponseRedirect(event.url + "aanmelden/bevestigd/", status=303)
+
+
+def pretend(request, event, data):
+    """Answer as for a new registration, without one: for an address that was registered already,
+    so the form does not tell whether it was, and for a robot that filled in the honeypot."""
+    remember(request, event, {"name": data["name"], "email": data["email"]})
+    return to_confirmation(event)
+
+
+def registration_limits(request, event):
+    """The rate counters for a registration from this client address: for this event, and for all events."""
+    ip = ratelimit.client_ip(request)
+    return [
+        (f"events:event:{event.pk}:ip:{ip}", settings.EVENT_REGISTRATION_RATE_EVENT),
+        (f"events:ip:{ip}", settings.EVENT_REGISTRATION_RATE_IP),
+    ]
 
 
 # --- registering -------------------------------------------------------------------
@@ -134,7 +158,24 @@ def register(request, slug):
             request, event, form, status=400, message=_("Niet alles is goed ingevuld. Verbeter deze punten:")
         )
 
+    limits = registration_limits(request, event)
+    if ratelimit.over_limit(limits):
+        return render_register(
+            request,
+            event,
+            form,
+            status=429,
+            message=_(
+                "Vanaf jouw internetadres zijn het afgelopen uur al veel aanmeldingen verstuurd. Probeer het over "
+                "een uur opnieuw. Je gegevens staan er nog."
+            ),
+        )
+    # Every accepted form counts, also for an address registered already: its owner gets a mail each time.
+    ratelimit.count(counter for counter, _limit in limits)
+
     data = form.cleaned_data
+    if data[RegistrationForm.HONEYPOT]:
+        return pretend(request, event, data)
     try:
         outcome = services.register(
             event,
@@ -147,34 +188,37 @@ def register(request, slug):
     except services.RegistrationClosed as closed:
         return render_register(request, event, None, status=closed.status_code, message=closed.message)
 
-    confirmation = HttpResponseRedirect(event.url + "aanmelden/bevestigd/", status=303)
     if outcome.result == "already":
         if remembered(request).get(str(event.pk)) == outcome.registration.token:
-            return confirmation  # the same visitor pressed the button twice
-        return render_register(
-            request,
-            event,
-            form,
-            status=409,
-            message_level="warning",
-            message=_(
-                "Dit e-mailadres is al aangemeld voor deze bijeenkomst. Je hoeft niets meer te doen: de bevestiging "
-                "staat in je mailbox, met een link om je af te melden."
-            ),
-        )
-    remember(request, outcome.registration)
-    return confirmation
+            # The same visitor pressed the button twice: the confirmation again, no second mail.
+            return to_confirmation(event)
+        services.tell_already_registered(outcome.registration)
+        return pretend(request, event, data)
+    remember(request, event, outcome.registration.token)
+    return to_confirmation(event)
+
+
+def as_new_registration(event, name, email):
+    """An unsaved registration, and its waiting position, as a new one for `name` and `email` would be now."""
+    if event.is_full():
+        waiting = Registration.objects.filter(event=event, status=Registration.Status.WAITING).count()
+        return Registration(event=event, name=name, email=email, status=Registration.Status.WAITING), waiting + 1
+    return Registration(event=event, name=name, email=email, status=Registration.Status.CONFIRMED), None
 
 
 def confirmation(request, slug):
     event = find_event(request, "aanmelden/bevestigd/")
-    token = remembered(request).get(str(event.pk))
-    registration = Registration.objects.filter(event=event, token=token).first() if token else None
+    entry = remembered(request).get(str(event.pk))
+    if isinstance(entry, dict):
+        registration, waiting_position = as_new_registration(event, **entry)
+    else:
+        registration = Registration.objects.filter(event=event, token=entry).first() if entry else None
+        waiting_position = registration.waiting_position() if registration else None
     context = {
         "page": event,
         "event": event,
         "registration": registration,
-        "waiting_position": registration.waiting_position() if registration else None,
+        "waiting_position": waiting_position,
         "when": event_when(event.start, event.end),
         "crumbs": crumbs_for(
             request, event, (_("Aanmelden"), event.url + "aanmelden/"), (_("Bevestiging"), request.path)

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import caches
+from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -24,13 +24,14 @@ from allauth.account.internal.constants import LoginStageKey
 from allauth.account.models import EmailAddress
 from allauth.account.stages import LoginStageController
 
+from cop_site import ratelimit
 from events import services as event_services
 from events.emails import cancel_token
 from events.formatting import event_when
 from events.models import Registration
 from knowledge.models import PracticeCasePage
 
-from . import cases, erasure, ratelimit
+from . import cases, erasure
 from .forms import CaseSubmissionForm, ProfileForm, html_to_text
 from .models import Profile
 
@@ -251,14 +252,14 @@ def submit(request):
     if request.method == "POST":
         token = request.POST.get("submission_token", "")[:64]
         token_key = f"members:token:{request.user.pk}:{token}"
-        if token and caches["shared"].get(token_key):
+        if token and cache.get(token_key):
             messages.info(request, _("Dit formulier was al verstuurd."))
             return redirect("members:dashboard")
         if ratelimit.is_limited(request, settings.MEMBERS_SUBMISSION_RATE_USER, settings.MEMBERS_SUBMISSION_RATE_IP):
             return too_many(request)
         if form.is_valid():
             # add() is atomic in the shared cache: of two simultaneous submits, one gets through.
-            if token and not caches["shared"].add(token_key, "busy", 3600):
+            if token and not cache.add(token_key, "busy", 3600):
                 return redirect("members:dashboard")
             submit_now = _submits(request)
             cases.create_case(form, request.user, submit=submit_now)

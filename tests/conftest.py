@@ -2,10 +2,12 @@ import logging
 import os
 
 from django.conf import settings
+from django.core.cache import cache
 
 from wagtail.models import Page, Site
 
 import pytest
+from pytest_django.fixtures import validate_django_db
 
 from cop_site.factories import HomePageFactory
 from knowledge.factories import (
@@ -26,6 +28,20 @@ from search import index
 def _require_postgres():
     # The suite runs on PostgreSQL only: the site's search and listings depend on it.
     assert settings.USES_POSTGRES, "Set DATABASE_URL to a PostgreSQL database (scripts/test.sh does this)."
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache_after_committed_tests(request, django_db_blocker):
+    """The cache is a database table, and the flush after a test with committed data leaves it alone.
+
+    Empty it then, so no counter (log-in locks, rate limits) carries over into the next test.
+    """
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    committed = marker is not None and validate_django_db(marker)[0]  # (transaction, reset_sequences, ...)
+    if committed or "transactional_db" in request.fixturenames:
+        with django_db_blocker.unblock():
+            cache.clear()
 
 
 @pytest.fixture

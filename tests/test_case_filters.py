@@ -101,13 +101,15 @@ def tree(django_db_setup, django_db_blocker):
         yield {"home": home, "case_index": case_index}
 
         transaction.set_rollback(True)
-    Site.clear_site_root_paths_cache()
+    with django_db_blocker.unblock():  # the cache is a database table
+        Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture(autouse=True)
-def _fresh_site_root_paths():
+def _fresh_site_root_paths(django_db_blocker):
     # Wagtail caches the site's root paths; a rolled-back test must not leave stale ones behind.
-    Site.clear_site_root_paths_cache()
+    with django_db_blocker.unblock():
+        Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture

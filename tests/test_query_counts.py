@@ -106,7 +106,8 @@ def measurements(django_db_setup, django_db_blocker):
         yield results
 
         transaction.set_rollback(True)
-    Site.clear_site_root_paths_cache()
+    with django_db_blocker.unblock():  # the cache is a database table
+        Site.clear_site_root_paths_cache()
 
 
 @pytest.mark.parametrize("name", list(PAGES))

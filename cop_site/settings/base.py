@@ -6,6 +6,7 @@ switch behaviour; they do not read the environment themselves.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "members",
     "allauth",
     "allauth.account",
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -96,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Last: answers a locked-out log-in attempt (django-axes) with the Dutch 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cop_site.urls"
@@ -255,6 +259,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kennisbank Opgavegericht Werken 
 
 # Member accounts (django-allauth): log in by e-mail, verified e-mail required.
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every log-in (even with the right password) while the account or address is locked.
+    "cop_site.auth.LoginLockBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -262,6 +268,7 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"signup": "members.signup.SignupForm"}
 # Messages such as "ingelogd als …" name the member, not the username allauth generates.
 ACCOUNT_USER_DISPLAY = "members.models.member_display_name"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
@@ -272,7 +279,17 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kennisbank] "
 # Links in allauth's mails point at WAGTAILADMIN_BASE_URL and are signed with the site's name.
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "20/m/ip"}
+# Failed log-ins, on the admin's and the members' login alike, are counted by django-axes
+# (below), so allauth's own login_failed limit is off. allauth still limits sign-ups and
+# password resets; every window is LOGIN_LOCKOUT_MINUTES, which the Dutch 429 page names.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15)
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "",
+    "signup": f"20/{LOGIN_LOCKOUT_MINUTES}m/ip",
+    "reset_password": f"20/{LOGIN_LOCKOUT_MINUTES}m/ip,5/{LOGIN_LOCKOUT_MINUTES}m/key",
+    "reset_password_from_key": f"20/{LOGIN_LOCKOUT_MINUTES}m/ip",
+}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/mijn/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
@@ -283,12 +300,23 @@ MEMBERS_SUBMISSION_RATE_IP = env_int("MEMBERS_SUBMISSION_RATE_IP", 20)
 NUM_PROXIES = env_int("NUM_PROXIES", 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = NUM_PROXIES  # the same for allauth's login and sign-up limits
 
-# "default" lives in each process (Wagtail's own caches). "shared" is a database table
-# that every worker sees: it stops a double submit and counts the rate limits across
-# processes. Create it with `manage.py createcachetable` (scripts/run.sh does).
+# django-axes: after LOGIN_FAILURE_LIMIT failed log-ins for one account (the e-mail address or
+# username typed, in lower case) or from one client address, every log-in there is refused until
+# LOGIN_LOCKOUT_MINUTES have passed without another attempt. Counted in the shared cache.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "cop_site.ratelimit.login_name"
+AXES_CLIENT_IP_CALLABLE = "cop_site.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "cop_site.views.too_many_requests"
+AXES_VERBOSE = False  # no banner on every manage.py command
+
+# One cache, a database table that every worker and machine sees: allauth's and django-axes'
+# limits, the submission limits and the double-submit guard all count there, so a limit holds
+# across processes. Create it with `manage.py createcachetable` (scripts/run.sh does).
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "shared": {
+    "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "cop_shared_cache",
         # Room for every visitor's counters; the default of 300 would evict them early.
@@ -301,6 +329,9 @@ CACHES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Events: registrations are anonymised this many days after the event ended.
 EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS", 90)
+# Registrations per hour from one client address: for one event, and for all events together.
+EVENT_REGISTRATION_RATE_EVENT = env_int("EVENT_REGISTRATION_RATE_EVENT", 10)
+EVENT_REGISTRATION_RATE_IP = env_int("EVENT_REGISTRATION_RATE_IP", 30)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kennisbank Opgavegericht Werken"

@@ -123,13 +123,7 @@ def screenshot():
 @pytest.fixture
 def journey(chromium, live_server, assert_accessible, mailoutbox):
     """Start journeys (tests/browser/journeys/helpers.py) at a viewport; each one is checked at the end."""
-    from django.core.cache import caches
-
     from .journeys.helpers import Journey
-
-    # The rate limits (allauth's, the case form's) count in the caches: each journey starts afresh.
-    for cache in caches.all():
-        cache.clear()
 
     started = []
 

@@ -205,3 +205,22 @@ def test_past_events_and_bad_filters_are_accessible(live_server, browser_page, w
     assert response.status == 400
     assert "Onbekende waarde" in tab.locator(".utrecht-alert").inner_text()
     assert_accessible(tab, "event list with a bad filter")
+
+
+def test_too_many_registrations_from_one_address_keep_the_form_and_say_so(
+    live_server, browser_page, webinar, assert_accessible, settings
+):
+    settings.EVENT_REGISTRATION_RATE_EVENT = 0  # this address has used up its registrations for the webinar
+    tab = browser_page
+    tab.goto(live_server.url + webinar.url + "aanmelden/")
+    tab.get_by_label("Naam").fill("Vera Veel")
+    tab.get_by_label("E-mailadres").fill("vera@example.org")
+    tab.get_by_label("Organisatie").fill("Gemeente Zwolle")
+    tab.get_by_label(re.compile("Ik ga akkoord")).check()
+    with tab.expect_response(re.compile(r"/aanmelden/$")) as answer:
+        tab.get_by_role("button", name="Aanmelden").click()
+    assert answer.value.status == 429
+    assert "Probeer het over een uur opnieuw" in tab.locator(".utrecht-alert").inner_text()
+    assert tab.get_by_label("E-mailadres").input_value() == "vera@example.org"
+    assert not Registration.objects.exists()
+    assert_accessible(tab, "registration refused: too many from one address")

@@ -200,3 +200,18 @@ def test_someone_who_has_not_confirmed_deletes_the_account_with_the_keyboard(
     tab.keyboard.press("Enter")
     tab.wait_for_url(live_server.url + "/")
     assert not get_user_model().objects.filter(email="twijfel@example.org").exists()
+
+
+def test_a_locked_log_in_says_how_long_to_wait(live_server, browser_page, site, assert_accessible, settings):
+    settings.AXES_FAILURE_LIMIT = 1
+    member = MemberFactory(email="slot@example.org")
+    tab = browser_page
+    tab.goto(live_server.url + "/account/login/")
+    tab.locator("#id_login").fill(member.email)
+    tab.locator("#id_password").fill("niet-het-wachtwoord")
+    with tab.expect_response(re.compile(r"/account/login/$")) as answer:
+        tab.get_by_role("button", name="Inloggen").click()
+    assert answer.value.status == 429
+    assert tab.get_by_role("heading", level=1).inner_text() == "Te veel pogingen"
+    assert "Probeer het over 15 minuten opnieuw." in tab.get_by_role("alert").inner_text()
+    assert_accessible(tab, "log-in locked")

@@ -13,8 +13,8 @@ from wagtail.images import get_image_model
 
 import pytest
 
+from cop_site import ratelimit
 from knowledge.models import PracticeCasePage
-from members import ratelimit
 
 from .conftest import client_for
 from .helpers import case_data, pdf, png_bytes
