@@ -1,6 +1,6 @@
 """Who is asking, and a small sliding-window counter in the shared cache.
 
-The counter limits case submissions (per member and per client address) and event
+The counter limits case submissions and edits (per member and per client address) and event
 registrations (per client address, per event and overall). Log-in failures are
 counted by django-axes, with `client_ip` and `login_name` below.
 """
@@ -62,14 +62,14 @@ def count(counters):
         cache.set(key, [*_recent(key, now), now], WINDOW)
 
 
-def _submission_counters(request):
-    return [f"members:user:{request.user.pk}", f"members:ip:{client_ip(request)}"]
+def _member_counters(request, action):
+    return [f"members:{action}:user:{request.user.pk}", f"members:{action}:ip:{client_ip(request)}"]
 
 
-def is_limited(request, user_limit, ip_limit):
-    """Whether this member, or this client address, has submitted too many cases in the past hour."""
-    return over_limit(zip(_submission_counters(request), [user_limit, ip_limit], strict=True))
+def is_limited(request, user_limit, ip_limit, action="submit"):
+    """Whether this member, or this client address, has done `action` (submit, edit) too often in the past hour."""
+    return over_limit(zip(_member_counters(request, action), [user_limit, ip_limit], strict=True))
 
 
-def record(request):
-    count(_submission_counters(request))
+def record(request, action="submit"):
+    count(_member_counters(request, action))

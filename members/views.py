@@ -313,13 +313,14 @@ def edit(request, pk):
     if form is None:
         return _too_big(request, context)
     if request.method == "POST":
-        # An edit stores a revision and perhaps files, as a submission does: it counts against the same allowance.
-        if ratelimit.is_limited(request, settings.MEMBERS_SUBMISSION_RATE_USER, settings.MEMBERS_SUBMISSION_RATE_IP):
+        # An edit stores a revision and perhaps files: limited like submissions, with an allowance of
+        # its own, so a member saving a concept a few times does not use up their submissions.
+        if ratelimit.is_limited(request, settings.MEMBERS_EDIT_RATE_USER, settings.MEMBERS_EDIT_RATE_IP, "edit"):
             return too_many(request)
         if form.is_valid():
             submit_now = _submits(request)
             cases.update_case(page, form, request.user, submit=submit_now)
-            ratelimit.record(request)
+            ratelimit.record(request, "edit")
             messages.success(
                 request,
                 _("Je praktijkvoorbeeld is opnieuw ingediend.")

@@ -293,9 +293,11 @@ ACCOUNT_RATE_LIMITS = {
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/mijn/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
-# Submissions and edits of cases per hour (counted together), per member and per IP address.
+# Submissions of cases per hour, per member and per IP address; edits (each save) have their own allowance.
 MEMBERS_SUBMISSION_RATE_USER = env_int("MEMBERS_SUBMISSION_RATE_USER", 5)
 MEMBERS_SUBMISSION_RATE_IP = env_int("MEMBERS_SUBMISSION_RATE_IP", 20)
+MEMBERS_EDIT_RATE_USER = env_int("MEMBERS_EDIT_RATE_USER", 30)
+MEMBERS_EDIT_RATE_IP = env_int("MEMBERS_EDIT_RATE_IP", 60)
 # Reverse proxies in front of the site that append to X-Forwarded-For. 0: the client is REMOTE_ADDR.
 NUM_PROXIES = env_int("NUM_PROXIES", 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = NUM_PROXIES  # the same for allauth's login and sign-up limits

@@ -234,8 +234,9 @@ def test_rate_limit_per_ip(site, clients, settings):
     assert stored_titles() == ["Een", "Twee"]
 
 
-def test_rate_limit_on_edits_counts_with_submissions(site, clients, settings):
-    settings.MEMBERS_SUBMISSION_RATE_USER = 3
+def test_rate_limit_on_edits(site, clients, settings):
+    settings.MEMBERS_SUBMISSION_RATE_USER = 1
+    settings.MEMBERS_EDIT_RATE_USER = 2
     concept = case_data(site, title="Concept")
     del concept["indienen"]
     assert clients["member_a"].post(SUBMIT, concept).status_code == 302
