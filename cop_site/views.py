@@ -1,9 +1,12 @@
 from django.db import connection
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 
 from wagtail.documents.views.serve import serve
 
 from search.index import SEARCH_ERRORS, alias_name, get_client
+
+from .middleware import refuse
 
 
 def database_status():
@@ -44,3 +47,12 @@ def serve_document(request, document_id, document_filename):
     if response.get("Content-Encoding") == "None":
         del response["Content-Encoding"]
     return response
+
+
+def csrf_failure(request, reason=""):
+    """A form refused by Django's CSRF check (CSRF_FAILURE_VIEW): the site's own Dutch page, not Django's bare one."""
+    message = _(
+        "Je formulier is niet verstuurd: de beveiligingscode ontbrak of was verlopen, bijvoorbeeld omdat de pagina "
+        "lang openstond of omdat cookies uit staan. Ga terug, laad de pagina opnieuw en verstuur het formulier nog eens."
+    )
+    return refuse(request, _("Formulier verlopen"), message, 403)
