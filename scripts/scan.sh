@@ -85,6 +85,7 @@ PY
   echo "==> Cleaned up: server stopped, database $db_name dropped. Reports: ${results#"$root"/}"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM  # Ctrl-C or an outer timeout cleans up too
 
 $py - "$server_url/postgres" "$db_name" <<'PY'
 import sys, psycopg2
@@ -120,8 +121,9 @@ $py manage.py collectstatic --no-input -v 0
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
   -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
 echo "==> Serving $base with the production settings"
-.venv/bin/gunicorn cop_site.wsgi --bind "127.0.0.1:$port" --workers 2 --timeout 60 \
-  --certfile "$work/cert.pem" --keyfile "$work/key.pem" --pid "$work/gunicorn.pid" --daemon \
+# Threaded workers: a sync worker waits up to --timeout on each idle connection a scanner opens.
+.venv/bin/gunicorn cop_site.wsgi --bind "127.0.0.1:$port" --workers 2 --worker-class gthread --threads 4 --timeout 60 \
+  --certfile "$work/cert.pem" --keyfile "$work/key.pem" --pid "$work/gunicorn.pid" --daemon --no-control-socket \
   --access-logfile "$results/gunicorn-access.log" --error-logfile "$results/gunicorn.log" --capture-output
 for _ in $(seq 60); do
   curl -sk -o /dev/null "$base/healthz" && break
@@ -150,17 +152,22 @@ if [ "$(curl -sk -o /dev/null -w '%{http_code}' -b "$member_cookies" "$base/mijn
 fi
 
 # Real values for the sqlmap targets, so each starts from a page that finds something.
-read -r event_slug perspective building_block <<<"$($py manage.py shell -c "
+read -r event_slug perspective building_block <<<"$($py manage.py shell -v 0 -c "
 from events.models import EventPage
 from knowledge.models import BuildingBlockPage
 event = next(e for e in EventPage.objects.live().order_by('start') if e.registration_state() == 'open')
 block = BuildingBlockPage.objects.live().first()
 print(event.slug, block.get_parent().specific.perspective.slug, block.slug)
 ")"
+if [ -z "$building_block" ]; then
+  echo "The demo content has no open event or no building block to scan." >&2
+  exit 1
+fi
 
 # --- wapiti -----------------------------------------------------------------------------
-# No ssrf, xxe or log4shell (they need an outside endpoint), no brute-force modules.
-modules=xss,permanentxss,sql,timesql,exec,file,redirect,crlf,csrf,methods,upload,ldap
+# The passive checks (headers, cookie flags, CSP, disclosures) and the active ones; no ssrf, xxe
+# or log4shell (they need an outside endpoint), no brute force.
+modules=passive,xss,permanentxss,sql,timesql,exec,file,redirect,crlf,csrf,methods,upload,ldap
 wapiti_common=(
   --verify-ssl 0 --no-bugreport --flush-session --store-session "$work/wapiti" --store-config "$work/wapiti"
   -m "$modules" --scope folder -d 4 --max-links-per-page 25 --max-files-per-dir 20 --max-parameters 15
@@ -173,7 +180,8 @@ run_wapiti() {
   local name=$1 seconds=$2 started=$SECONDS
   shift 2
   echo "==> wapiti: $name (at most $seconds s)"
-  timeout $((seconds + 120)) .venv-scan/bin/wapiti "${wapiti_common[@]}" --max-scan-time "$seconds" "$@" \
+  # wapiti finishes the module it is in after --max-scan-time; the outer timeout is the hard stop.
+  timeout $((seconds + 300)) .venv-scan/bin/wapiti "${wapiti_common[@]}" --max-scan-time "$seconds" "$@" \
     -o "$results/wapiti-$name.json" >"$results/wapiti-$name.log" 2>&1 || echo "   wapiti ended with status $?"
   echo "wapiti $name: $((SECONDS - started)) s" >>"$results/timings.txt"
 }
