@@ -59,6 +59,16 @@ export SEARCH_INDEX_ALIAS="cop-scan-$run_id"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="https://127.0.0.1:$port"
 
+# One statement on the server's maintenance database, through the site's psycopg2 (no psql needed).
+on_server() {
+  $py - "$server_url/postgres" "$1" <<'PY'
+import sys, psycopg2
+connection = psycopg2.connect(sys.argv[1])
+connection.autocommit = True  # CREATE and DROP DATABASE cannot run in a transaction
+connection.cursor().execute(sys.argv[2])
+PY
+}
+
 cleanup() {
   set +e
   if [ -f "$work/gunicorn.pid" ]; then
@@ -75,24 +85,14 @@ for name in index.all_indices(client):
 client.options(ignore_status=404).synonyms.delete_synonym(id=synonym_set_name())
 " >/dev/null 2>&1
   fi
-  $py - "$server_url/postgres" "$db_name" <<'PY'
-import sys, psycopg2
-connection = psycopg2.connect(sys.argv[1])
-connection.autocommit = True
-connection.cursor().execute(f'DROP DATABASE IF EXISTS "{sys.argv[2]}" WITH (FORCE)')
-PY
+  on_server "DROP DATABASE IF EXISTS \"$db_name\" WITH (FORCE)"
   rm -rf "$work"
   echo "==> Cleaned up: server stopped, database $db_name dropped. Reports: ${results#"$root"/}"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM  # Ctrl-C or an outer timeout cleans up too
 
-$py - "$server_url/postgres" "$db_name" <<'PY'
-import sys, psycopg2
-connection = psycopg2.connect(sys.argv[1])
-connection.autocommit = True
-connection.cursor().execute(f'CREATE DATABASE "{sys.argv[2]}"')
-PY
+on_server "CREATE DATABASE \"$db_name\""
 echo "==> Database $db_name"
 
 # The production settings, as deployed, apart from where things live.
@@ -189,9 +189,9 @@ run_wapiti() {
 run_wapiti public "$scan_seconds" -u "$base/" --max-attack-time 30 -C "$anonymous_cookies" \
   -x "$base/account/*" -x "$base/mijn/*" -x "$base/praktijkvoorbeelden/delen/*" \
   -s "$base/bijeenkomsten/$event_slug/aanmelden/" -s "$base/api/v2/pages/?search=wijk&type=knowledge.PracticeCasePage&offset=0"
-# The member's forms: /mijn/ and sharing a case. The listings' filters were attacked above; here
-# their endless combinations would only use up the time.
-run_wapiti member "$scan_seconds" -u "$base/" --max-attack-time 30 -C "$member_cookies" \
+# The member's forms: /mijn/ and sharing a case (whose many fields need a higher --max-parameters).
+# The listings' filters were attacked above; here their endless combinations would only use up the time.
+run_wapiti member "$scan_seconds" -u "$base/" --max-attack-time 30 --max-parameters 60 -C "$member_cookies" \
   -x "$base/bijeenkomsten/?*" -x "$base/bijeenkomsten/afgelopen/?*" -x "$base/praktijkvoorbeelden/?*" -x "$base/zoeken/?*" \
   -s "$base/mijn/" -s "$base/mijn/profiel/" -s "$base/praktijkvoorbeelden/delen/"
 # Log-in, sign-up and password reset, anonymously.
@@ -219,12 +219,12 @@ run_sqlmap suggestions --threads=2 -u "$base/zoeken/suggesties/?q=stu" -p q
 run_sqlmap case-filters --threads=2 -u "$base/praktijkvoorbeelden/?invalshoek=$perspective&bouwsteen=$building_block&organisatietype=gemeente&provincie=utrecht&jaar=2024" \
   -p invalshoek,bouwsteen,organisatietype,provincie,jaar
 register="$base/bijeenkomsten/$event_slug/aanmelden/"
-# A new address each time (else "already registered" answers every payload alike); the answer itself,
-# not the confirmation page it redirects to, is what differs.
+# A new address each time (else "already registered" answers every payload alike; sqlmap then
+# cannot test it too); the answer itself, not the confirmation page it redirects to, is what differs.
 run_sqlmap registration -u "$register" --referer="$register" --csrf-token=csrfmiddlewaretoken --csrf-url="$register" \
   --randomize=email --answers="follow=N" \
   --data="csrfmiddlewaretoken=x&name=Sam+Scan&email=sam%40example.org&organisation=Gemeente+Scan&role=Adviseur&privacy=on" \
-  -p name,email,organisation,role
+  -p name,organisation,role
 run_sqlmap api --threads=2 -u "$base/api/v2/pages/?search=wijk&type=knowledge.PracticeCasePage&order=title&offset=0" \
   -p search,type,order,offset
 login="$base/account/login/"
