@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views import static
 
 from wagtail.documents.views.serve import serve
@@ -12,6 +13,8 @@ from wagtail.documents.views.serve import serve
 from search.index import OUTAGE_ERRORS, REFUSED_ERRORS, alias_name, get_client
 
 logger = logging.getLogger(__name__)
+
+from .middleware import refuse
 
 
 def database_status():
@@ -78,3 +81,12 @@ def too_many_requests(request, original_response=None, credentials=None):
     """
     context = {"minutes": settings.LOGIN_LOCKOUT_MINUTES}
     return TemplateResponse(request, "429.html", context, status=429).render()
+
+
+def csrf_failure(request, reason=""):
+    """A form refused by Django's CSRF check (CSRF_FAILURE_VIEW): the site's own Dutch page, not Django's bare one."""
+    message = _(
+        "Je formulier is niet verstuurd: de beveiligingscode ontbrak of was verlopen, bijvoorbeeld omdat de pagina "
+        "lang openstond of omdat cookies uit staan. Ga terug, laad de pagina opnieuw en verstuur het formulier nog eens."
+    )
+    return refuse(request, _("Formulier verlopen"), message, 403)

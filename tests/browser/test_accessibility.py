@@ -199,6 +199,15 @@ def test_error_states_have_no_accessibility_violations(live_server, browser_page
     assert tab.get_by_role("heading", level=1).inner_text() == "Ongeldige tekens"
     assert_accessible(tab, "400 page for control characters")
 
+    tab.goto(live_server.url + "/account/login/")
+    tab.context.clear_cookies()  # as when cookies are off: the form's security code no longer matches
+    tab.locator('input[name="login"]').fill("lid@example.org")
+    tab.locator('input[name="password"]').fill("een-wachtwoord")
+    with tab.expect_navigation():
+        tab.locator('input[name="password"]').press("Enter")
+    assert tab.get_by_role("heading", level=1).inner_text() == "Formulier verlopen"
+    assert_accessible(tab, "403 page for a form without its security code")
+
 
 def test_filter_form_works_without_javascript(live_server, chromium, content, assert_accessible):
     context = chromium.new_context(java_script_enabled=False, locale="nl-NL")
