@@ -12,9 +12,9 @@ from wagtail.documents.views.serve import serve
 
 from search.index import OUTAGE_ERRORS, REFUSED_ERRORS, alias_name, get_client
 
-logger = logging.getLogger(__name__)
-
 from .middleware import refuse
+
+logger = logging.getLogger(__name__)
 
 
 def database_status():
