@@ -31,15 +31,19 @@ def _require_postgres():
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache_after_committed_tests(request, django_db_blocker):
-    """The cache is a database table, and the flush after a test with committed data leaves it alone.
+def _empty_cache(request, django_db_blocker):
+    """No counter (log-in locks, rate limits), cached page or content version carries over between tests.
 
-    Empty it then, so no counter (log-in locks, rate limits) carries over into the next test.
+    Redis keeps everything across tests, so it is emptied before each one. The database cache
+    table is rolled back with each test's transaction, but not after a test with committed data.
     """
+    uses_redis = settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
+    if uses_redis:
+        cache.clear()
     yield
     marker = request.node.get_closest_marker("django_db")
     committed = marker is not None and validate_django_db(marker)[0]  # (transaction, reset_sequences, ...)
-    if committed or "transactional_db" in request.fixturenames:
+    if uses_redis or committed or "transactional_db" in request.fixturenames:
         with django_db_blocker.unblock():
             cache.clear()
 

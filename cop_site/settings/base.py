@@ -315,17 +315,30 @@ AXES_CLIENT_IP_CALLABLE = "cop_site.ratelimit.client_ip"
 AXES_LOCKOUT_CALLABLE = "cop_site.views.too_many_requests"
 AXES_VERBOSE = False  # no banner on every manage.py command
 
-# One cache, a database table that every worker and machine sees: allauth's and django-axes'
-# limits, the submission limits and the double-submit guard all count there, so a limit holds
-# across processes. Create it with `manage.py createcachetable` (scripts/run.sh does).
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "cop_shared_cache",
-        # Room for every visitor's counters; the default of 300 would evict them early.
-        "OPTIONS": {"MAX_ENTRIES": 100_000},
-    },
-}
+# One shared cache that every worker and machine sees: allauth's and django-axes' limits, the
+# submission limits, the double-submit guard, the page cache and the content version all live
+# there, so a limit holds across processes. Redis (Django's own RedisCache) when REDIS_URL is set;
+# otherwise a database table, made by `manage.py createcachetable` (scripts/run.sh does).
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "cop"),
+            # Fail fast rather than hang a request when Redis is unreachable.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        },
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cop_shared_cache",
+            # Room for every visitor's counters; the default of 300 would evict them early.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+    }
 
 # Background work (django-tasks, as Wagtail 8 uses). Runs right after the transaction commits;
 # a failed event e-mail stays in the outbox and `manage.py send_pending_emails` retries it.
