@@ -4,8 +4,6 @@ Each change enqueues a task (search.tasks) once the transaction commits: never a
 state, and the editor's request does not wait for Elasticsearch.
 """
 
-from functools import partial
-
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -26,12 +24,6 @@ from . import tasks
 from .content import content_type_for
 
 
-def reindex(objects):
-    refs = tasks.references(objects)
-    if refs:
-        transaction.on_commit(partial(tasks.update_documents.enqueue, refs), robust=True)
-
-
 def update_synonyms():
     transaction.on_commit(tasks.update_synonyms.enqueue, robust=True)
 
@@ -47,17 +39,17 @@ def page_changed(sender, instance, **kwargs):
     objects = [page]
     if isinstance(page, GuideChapterPage):  # its building blocks carry its perspective
         objects.extend(BuildingBlockPage.objects.child_of(page).specific())
-    reindex(objects)
+    tasks.reindex_after_commit(objects)
 
 
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page) and type(instance) is not Page:
-        reindex([instance])
+        tasks.reindex_after_commit([instance])
 
 
 def page_moved(sender, instance, **kwargs):
     # URLs and chapter membership change for the whole subtree.
-    reindex([p for p in subtree(instance) if content_type_for(p)])
+    tasks.reindex_after_commit([p for p in subtree(instance) if content_type_for(p)])
 
 
 def restriction_changed(sender, instance, **kwargs):
@@ -65,7 +57,7 @@ def restriction_changed(sender, instance, **kwargs):
         page = instance.page
     except Page.DoesNotExist:  # the page itself is being deleted
         return
-    reindex([p for p in subtree(page) if content_type_for(p)])
+    tasks.reindex_after_commit([p for p in subtree(page) if content_type_for(p)])
 
 
 def perspective_changed(sender, instance, **kwargs):
@@ -77,26 +69,26 @@ def perspective_changed(sender, instance, **kwargs):
     ]
     for chapter in chapters:
         objects.extend(BuildingBlockPage.objects.child_of(chapter))
-    reindex(objects)
+    tasks.reindex_after_commit(objects)
 
 
 def organisation_changed(sender, instance, **kwargs):
-    reindex(list(PracticeCasePage.objects.filter(organisations=instance)))
+    tasks.reindex_after_commit(list(PracticeCasePage.objects.filter(organisations=instance)))
 
 
 def speaker_changed(sender, instance, **kwargs):
     # Speakers' names and organisations are in their events' text. (A speaker with events cannot be deleted.)
-    reindex(list(EventPage.objects.filter(speaker_links__speaker=instance).distinct()))
+    tasks.reindex_after_commit(list(EventPage.objects.filter(speaker_links__speaker=instance).distinct()))
 
 
 def definition_changed(sender, instance, **kwargs):
     update_synonyms()
-    reindex([instance])
+    tasks.reindex_after_commit([instance])
 
 
 def definition_deleted(sender, instance, **kwargs):
     update_synonyms()
-    reindex([instance])
+    tasks.reindex_after_commit([instance])
 
 
 def connect():

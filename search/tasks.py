@@ -5,8 +5,10 @@ what the database holds then: an object deleted in the meantime is removed from 
 """
 
 from collections import defaultdict
+from functools import partial
 
 from django.apps import apps
+from django.db import transaction
 
 from django_tasks import task
 
@@ -39,3 +41,10 @@ def update_documents(refs):
 @task()
 def update_synonyms():
     index.update_synonyms()
+
+
+def reindex_after_commit(objects):
+    """Enqueue an update of `objects` once the transaction commits (never for a rolled-back state)."""
+    refs = references(objects)
+    if refs:
+        transaction.on_commit(partial(update_documents.enqueue, refs), robust=True)

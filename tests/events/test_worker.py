@@ -4,8 +4,8 @@ import threading
 import time
 from datetime import timedelta
 
-from django.core.management import call_command
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
