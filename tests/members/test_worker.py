@@ -12,6 +12,8 @@ from django_tasks_db.models import DBTaskResult
 from members.models import AccountEmail
 from tests.worker import text_of
 
+from .helpers import case_data
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "Opgave-Gericht-2024!"
@@ -63,3 +65,21 @@ def test_deleting_the_account_leaves_no_personal_data_in_the_outbox_or_the_task_
     rows = json.dumps(list(DBTaskResult.objects.values("args_kwargs", "return_value", "exception_class_path")))
     assert "nieuw@example.org" not in rows and "Nina" not in rows
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {TaskResultStatus.SUCCESSFUL}
+
+
+def test_a_submitted_case_tells_member_and_moderators_through_the_worker(site, users, clients, task_worker):
+    member = users["member_a"]
+    response = clients["member_a"].post("/praktijkvoorbeelden/delen/", case_data(site, title="Wijkteams in Zwolle"))
+    assert response.status_code == 302
+
+    tasks = dict(DBTaskResult.objects.values_list("task_path", "status"))
+    assert tasks["members.tasks.send_case_email"] == TaskResultStatus.READY
+    assert tasks["members.tasks.send_wagtail_notification"] == TaskResultStatus.READY
+
+    task_worker.start()
+    task_worker.wait_until_idle()
+
+    by_recipient = {message["To"]: message for message in task_worker.mails()}
+    assert set(by_recipient) == {member.email, "moderator@example.org"}
+    assert "Wijkteams in Zwolle" in text_of(by_recipient[member.email])
+    assert "Wijkteams in Zwolle" in text_of(by_recipient["moderator@example.org"])  # Wagtail's own notification
