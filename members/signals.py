@@ -1,7 +1,10 @@
 """Members join the "Leden" group once their e-mail is verified; they hear about their cases by e-mail."""
 
+from functools import partial
+
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
 from django.template.loader import render_to_string
@@ -55,6 +58,7 @@ def send_case_email(page_id, kind, task_state_id=None):
     if page is None:  # deleted, or its owner's account, in the meantime
         return
     task_state = TaskState.objects.filter(pk=task_state_id).first() if task_state_id else None
+    page = page.get_latest_revision_as_object()  # a draft's title lives in its latest revision
     context = {
         "page": page,
         "owner": page.owner,
@@ -91,11 +95,11 @@ def notify_changes_requested(sender, instance, user=None, **kwargs):
 
 
 def confirm_submission(page):
-    """Tells the member their case has come in (Wagtail's own workflow_submitted signal comes only
+    """Tells the member their case has come in, once the submit is committed (Wagtail's own workflow_submitted signal comes only
     on the first submit, not on a resubmit after changes)."""
     page = _member_case(page)
     if page is not None:
-        queue_case_email(page, "submitted")
+        transaction.on_commit(partial(queue_case_email, page, "submitted"))
 
 
 def defer_wagtail_notification(signal_name):
