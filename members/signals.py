@@ -1,5 +1,6 @@
 """Members join the "Leden" group once their e-mail is verified; they hear about their cases by e-mail."""
 
+import logging
 from functools import partial
 
 from django.conf import settings
@@ -18,6 +19,8 @@ from cop_site.links import page_url, public_url, site_name
 from knowledge.models import PracticeCasePage
 
 from . import media
+
+logger = logging.getLogger(__name__)
 
 
 @receiver(email_confirmed)
@@ -70,7 +73,10 @@ def send_case_email(page_id, kind, task_state_id=None):
     }
     body = render_to_string(CASE_EMAIL_TEMPLATES[kind], context)
     subject, _sep, text = body.partition("\n")
-    send_mail(subject.strip(), text.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [page.owner.email])
+    try:
+        send_mail(subject.strip(), text.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [page.owner.email])
+    except Exception:  # logged, not raised: a task row would keep the error, which may name the address
+        logger.exception("Could not e-mail member about case %s", page.pk)
 
 
 def queue_case_email(page, kind, task_state=None):

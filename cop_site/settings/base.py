@@ -402,7 +402,7 @@ ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
 SEARCH_INDEX_ALIAS = env("SEARCH_INDEX_ALIAS", "cop-content")
 # The test settings' alias: give each of two test runs sharing one server its own.
 TEST_SEARCH_INDEX_ALIAS = env("TEST_SEARCH_INDEX_ALIAS", "cop-test")
-# "wait_for" makes a published page searchable before the editor's request returns.
+# "wait_for" makes a published page searchable before its index task (run by the worker) ends.
 SEARCH_REFRESH_ON_WRITE = env("SEARCH_REFRESH_ON_WRITE", "false")
 # Search-term counts per week: weeks older than this are purged (manage.py purge_search_terms),
 # and at most this many distinct terms are stored per week.
