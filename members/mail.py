@@ -55,11 +55,14 @@ def deliver_account_email(mail_id):
         message.attach_alternative(mail.html, "text/html")
     try:
         message.send(fail_silently=False)
-    except Exception as error:  # keep it for a retry by `send_pending_emails`
-        logger.warning("Account e-mail %s could not be sent: %s", mail.pk, error)
-        AccountEmail.objects.filter(pk=mail.pk).update(
-            claimed_at=None, last_error=f"{type(error).__name__}: {error}"[:2000]
-        )
+    except Exception as error:  # keep it for a retry by `send_pending_emails`, while attempts are left
+        logger.warning("Account e-mail %s could not be sent (attempt %s): %s", mail.pk, mail.attempts, error)
+        if mail.attempts >= AccountEmail.MAX_ATTEMPTS:  # given up: its one-time key and address go
+            AccountEmail.objects.filter(pk=mail.pk).delete()
+        else:
+            AccountEmail.objects.filter(pk=mail.pk).update(
+                claimed_at=None, last_error=f"{type(error).__name__}: {error}"[:2000]
+            )
         return False
     AccountEmail.objects.filter(pk=mail.pk).delete()  # the one-time key leaves the database with it
     return True

@@ -28,6 +28,6 @@ if TEST_WORKER_PROCESS:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 else:
     # Ordinary tests run each task in the process right after the commit, so they see its effect
-    # (mail.outbox, the index) without a worker; tests/test_worker.py covers the real worker.
+    # (mail.outbox, the index) without a worker; the tests/*/test_worker.py cover the real worker.
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
