@@ -106,33 +106,43 @@ def build_message(delivery, registration=None):
     return message
 
 
-def deliver(delivery_id):
-    """Send one outbox e-mail. Returns its status afterwards (or None when another worker has it)."""
+def claim(delivery_id):
+    """Take a delivery for sending, in a short transaction of its own; None when it is not ours to send.
+
+    The row is marked "sending" before the lock is released, so a second worker or the cron command
+    that reads it afterwards leaves it alone: an e-mail is never sent twice.
+    """
     with transaction.atomic():
-        delivery = (
-            EmailDelivery.objects.select_for_update(skip_locked=True)
-            .filter(pk=delivery_id, status__in=[EmailDelivery.Status.PENDING, EmailDelivery.Status.FAILED])
-            .first()
-        )
+        delivery = EmailDelivery.claimable().select_for_update(skip_locked=True).filter(pk=delivery_id).first()
         if delivery is None:
             return None
         registration = Registration.objects.select_related("event").get(pk=delivery.registration_id)
-        now = timezone.now()
         if registration.anonymised_at or registration.status not in VALID_FOR[delivery.kind]:
             delivery.status = EmailDelivery.Status.SKIPPED
             delivery.save(update_fields=["status"])
-            return delivery.status
+            return delivery
+        delivery.status = EmailDelivery.Status.SENDING
         delivery.attempts += 1
-        delivery.last_attempt_at = now
-        try:
-            build_message(delivery, registration).send(fail_silently=False)
-        except Exception as error:  # any failure: keep the e-mail and retry later
-            logger.warning("E-mail %s (%s) could not be sent: %s", delivery.pk, delivery.kind, error)
-            delivery.status = EmailDelivery.Status.FAILED
-            delivery.last_error = f"{type(error).__name__}: {error}"[:2000]
-        else:
-            delivery.status = EmailDelivery.Status.SENT
-            delivery.sent_at = now
-            delivery.last_error = ""
-        delivery.save(update_fields=["status", "attempts", "last_attempt_at", "sent_at", "last_error"])
-        return delivery.status
+        delivery.last_attempt_at = timezone.now()
+        delivery.save(update_fields=["status", "attempts", "last_attempt_at"])
+        return delivery
+
+
+def deliver(delivery_id):
+    """Send one outbox e-mail. Returns its status afterwards (or None when another worker has it).
+
+    No transaction or row lock is held while the mail server is talked to (it may take up to
+    EMAIL_TIMEOUT): the row is claimed first, the result recorded afterwards in one UPDATE.
+    """
+    delivery = claim(delivery_id)
+    if delivery is None or delivery.status == EmailDelivery.Status.SKIPPED:
+        return delivery and delivery.status
+    try:
+        build_message(delivery).send(fail_silently=False)
+    except Exception as error:  # any failure: keep the e-mail and retry later
+        logger.warning("E-mail %s (%s) could not be sent: %s", delivery.pk, delivery.kind, error)
+        result = {"status": EmailDelivery.Status.FAILED, "last_error": f"{type(error).__name__}: {error}"[:2000]}
+    else:
+        result = {"status": EmailDelivery.Status.SENT, "sent_at": timezone.now(), "last_error": ""}
+    EmailDelivery.objects.filter(pk=delivery.pk, status=EmailDelivery.Status.SENDING).update(**result)
+    return result["status"]

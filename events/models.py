@@ -544,6 +544,7 @@ class EmailDelivery(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Wacht op verzending")
+        SENDING = "sending", _("Wordt verstuurd")
         SENT = "sent", _("Verstuurd")
         FAILED = "failed", _("Mislukt")
         SKIPPED = "skipped", _("Niet meer nodig")
@@ -565,11 +566,25 @@ class EmailDelivery(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} #{self.registration_id} ({self.get_status_display()})"
 
+    # A send that has not reported back after this long died with its worker: it may be claimed again.
+    SENDING_STALE_AFTER = timedelta(minutes=15)
+
+    @classmethod
+    def claimable(cls, now=None):
+        """Rows a sender may take: pending, failed, or stuck in "sending" by a worker that died."""
+        now = now or timezone.now()
+        return cls.objects.filter(
+            Q(status__in=[cls.Status.PENDING, cls.Status.FAILED])
+            | Q(status=cls.Status.SENDING, last_attempt_at__lte=now - cls.SENDING_STALE_AFTER)
+        )
+
     @classmethod
     def retryable(cls, now=None, grace=timedelta(minutes=2)):
-        """Pending ones older than `grace` (their task may have been lost) and failed ones with attempts left."""
+        """Pending ones older than `grace` (their task may have been lost), failed ones with attempts left,
+        and stale sends."""
         now = now or timezone.now()
         return cls.objects.filter(
             Q(status=cls.Status.PENDING, created_at__lte=now - grace)
             | Q(status=cls.Status.FAILED, attempts__lt=cls.MAX_ATTEMPTS)
+            | Q(status=cls.Status.SENDING, last_attempt_at__lte=now - cls.SENDING_STALE_AFTER)
         )

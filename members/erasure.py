@@ -10,6 +10,7 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -19,9 +20,10 @@ from wagtail.search.index import insert_or_update_object
 from allauth.account.models import EmailAddress
 
 from knowledge.models import CaseAttachment, PracticeCasePage
-from search import index as search_index
+from search import tasks as search_tasks
 
 from . import media
+from .models import AccountEmail
 
 REMOVED = "[verwijderd]"
 CONTACT_CLEARED = {"contact_name": "", "contact_role": "", "contact_email": "", "publish_contact_email": False}
@@ -149,7 +151,7 @@ def reindex(page_pks):
     pages = list(PracticeCasePage.objects.filter(pk__in=page_pks))
     for page in pages:
         insert_or_update_object(page)  # the database search: the admin's and the public fallback
-    transaction.on_commit(lambda: search_index.update_objects(pages))
+    search_tasks.reindex_after_commit(pages)  # the worker takes the member's name out of Elasticsearch
 
 
 @transaction.atomic
@@ -172,3 +174,10 @@ def erase_cases(user, pages):
     for model in (PageLogEntry, ModelLogEntry):
         model.objects.filter(user_id=user.pk).update(user=None)  # no database link to an id that is gone
     reindex(published)
+
+
+def drop_account_mail(user):
+    """Account e-mails still waiting for the worker to any of the member's addresses (the rows that
+    name the account go with it anyway)."""
+    addresses = {user.email, *user.emailaddress_set.values_list("email", flat=True)} - {""}
+    AccountEmail.objects.filter(Q(user=user) | Q(to__in=addresses)).delete()

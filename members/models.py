@@ -43,3 +43,33 @@ def member_display_name(user):
     """How the site names a member (also allauth's ACCOUNT_USER_DISPLAY): name or e-mail, never the username."""
     profile = getattr(user, "member_profile", None)
     return (profile.full_name if profile else "") or user.get_full_name() or user.email
+
+
+class AccountEmail(models.Model):
+    """allauth's e-mails (verification, password reset, ...) waiting for the task worker.
+
+    allauth renders them with a one-time key, so the message itself is stored here: the row is
+    deleted as soon as it is sent, and with the account it belongs to.
+    """
+
+    MAX_ATTEMPTS = 5
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE)
+    to = models.EmailField(db_index=True)
+    from_email = models.CharField(max_length=300)
+    subject = models.CharField(max_length=300)
+    text = models.TextField()
+    html = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # Set while a worker sends it; a claim older than SENDING_STALE_AFTER died with its worker.
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("account-e-mail")
+        verbose_name_plural = _("account-e-mails")
+
+    def __str__(self):
+        return self.subject

@@ -196,6 +196,7 @@ def anonymise_and_delete(user):
     for registration in member_registrations(user):
         if registration.status != Registration.Status.CANCELLED and not registration.event.is_past():
             event_services.cancel(registration, notify=False)
+    erasure.drop_account_mail(user)
     user.delete()
 
 

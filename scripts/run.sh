@@ -24,4 +24,10 @@ cat <<TXT
   Admin:  http://127.0.0.1:8000/admin/
 
 TXT
-exec $py manage.py runserver 127.0.0.1:8000
+# The task worker sends the e-mails and updates the search index, next to the server; it is
+# stopped when the server stops (Ctrl-C or any exit).
+echo "==> Starting the task worker (manage.py db_worker)"
+$py manage.py db_worker --interval 1 &
+worker_pid=$!
+trap 'kill "$worker_pid" 2>/dev/null || true; wait "$worker_pid" 2>/dev/null || true' EXIT
+$py manage.py runserver 127.0.0.1:8000

@@ -65,6 +65,9 @@ DJANGO_SETTINGS_MODULE=cop_site.settings.production DJANGO_SECRET_KEY=collectsta
 rm -rf "$static_check"
 
 echo "==> pytest"
+# No task worker is started here: ordinary tests run each task in-process after the commit
+# (the test settings' ImmediateBackend), and the tests of the worker itself (tests/worker.py
+# fixtures) start and stop their own `manage.py db_worker` processes on the test database.
 set +e
 $py -m pytest "$@"
 status=$?

@@ -1,4 +1,8 @@
-"""Live index updates: publish, unpublish, delete, move, privacy and snippet edits."""
+"""Live index updates: publish, unpublish, delete, move, privacy and snippet edits.
+
+Each change enqueues a task (search.tasks) once the transaction commits: never a rolled-back
+state, and the editor's request does not wait for Elasticsearch.
+"""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -16,13 +20,12 @@ from knowledge.models import (
     PracticeCasePage,
 )
 
-from . import index
-from .content import content_type_for, document_id
+from . import tasks
+from .content import content_type_for
 
 
-def after_commit(func, *args):
-    # Index what the database committed, never a rolled-back state.
-    transaction.on_commit(lambda: func(*args))
+def update_synonyms():
+    transaction.on_commit(tasks.update_synonyms.enqueue, robust=True)
 
 
 def subtree(page):
@@ -36,17 +39,17 @@ def page_changed(sender, instance, **kwargs):
     objects = [page]
     if isinstance(page, GuideChapterPage):  # its building blocks carry its perspective
         objects.extend(BuildingBlockPage.objects.child_of(page).specific())
-    after_commit(index.update_objects, objects)
+    tasks.reindex_after_commit(objects)
 
 
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page) and type(instance) is not Page:
-        after_commit(index.remove_ids, [document_id(instance)])
+        tasks.reindex_after_commit([instance])
 
 
 def page_moved(sender, instance, **kwargs):
     # URLs and chapter membership change for the whole subtree.
-    after_commit(index.update_objects, [p for p in subtree(instance) if content_type_for(p)])
+    tasks.reindex_after_commit([p for p in subtree(instance) if content_type_for(p)])
 
 
 def restriction_changed(sender, instance, **kwargs):
@@ -54,7 +57,7 @@ def restriction_changed(sender, instance, **kwargs):
         page = instance.page
     except Page.DoesNotExist:  # the page itself is being deleted
         return
-    after_commit(index.update_objects, [p for p in subtree(page) if content_type_for(p)])
+    tasks.reindex_after_commit([p for p in subtree(page) if content_type_for(p)])
 
 
 def perspective_changed(sender, instance, **kwargs):
@@ -66,26 +69,26 @@ def perspective_changed(sender, instance, **kwargs):
     ]
     for chapter in chapters:
         objects.extend(BuildingBlockPage.objects.child_of(chapter))
-    after_commit(index.update_objects, objects)
+    tasks.reindex_after_commit(objects)
 
 
 def organisation_changed(sender, instance, **kwargs):
-    after_commit(index.update_objects, list(PracticeCasePage.objects.filter(organisations=instance)))
+    tasks.reindex_after_commit(list(PracticeCasePage.objects.filter(organisations=instance)))
 
 
 def speaker_changed(sender, instance, **kwargs):
     # Speakers' names and organisations are in their events' text. (A speaker with events cannot be deleted.)
-    after_commit(index.update_objects, list(EventPage.objects.filter(speaker_links__speaker=instance).distinct()))
+    tasks.reindex_after_commit(list(EventPage.objects.filter(speaker_links__speaker=instance).distinct()))
 
 
 def definition_changed(sender, instance, **kwargs):
-    after_commit(index.update_synonyms)
-    after_commit(index.update_objects, [instance])
+    update_synonyms()
+    tasks.reindex_after_commit([instance])
 
 
 def definition_deleted(sender, instance, **kwargs):
-    after_commit(index.update_synonyms)
-    after_commit(index.remove_ids, [document_id(instance)])
+    update_synonyms()
+    tasks.reindex_after_commit([instance])
 
 
 def connect():

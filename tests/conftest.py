@@ -22,6 +22,7 @@ from knowledge.factories import (
 )
 from knowledge.models import Organisation, Perspective
 from search import index
+from tests.worker import database_tasks, dead_mail_server, task_worker  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(autouse=True)

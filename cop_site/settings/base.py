@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "cop_site.apps.CopStaticFilesConfig",
     "django.contrib.postgres",
     "csp",
+    # django-tasks' database backend: tasks are rows, run by `manage.py db_worker`.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -256,6 +258,10 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds before an SMTP connection or command gives up, so a slow mail server cannot stall a worker.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# Where django.core.mail.backends.filebased writes its messages (the worker tests read them there).
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH") or None
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kennisbank Opgavegericht Werken <noreply@example.org>")
 
 # Member accounts (django-allauth): log in by e-mail, verified e-mail required.
@@ -340,9 +346,14 @@ else:
         },
     }
 
-# Background work (django-tasks, as Wagtail 8 uses). Runs right after the transaction commits;
-# a failed event e-mail stays in the outbox and `manage.py send_pending_emails` retries it.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (django-tasks, as Wagtail 8 uses): e-mail and search-index updates are rows in
+# the database, enqueued once the visitor's transaction commits and run by `manage.py db_worker`
+# (scripts/run.sh starts it). A failed event e-mail stays in the outbox and
+# `manage.py send_pending_emails` retries it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Set only for a `manage.py db_worker` that a test starts: the test settings then keep the
+# database task backend, send mail to EMAIL_FILE_PATH and search on Elasticsearch, like production.
+TEST_WORKER_PROCESS = env_bool("TEST_WORKER_PROCESS")
 # Events: registrations are anonymised this many days after the event ended.
 EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS", 90)
 # Registrations per hour from one client address: for one event, and for all events together.
@@ -391,7 +402,7 @@ ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
 SEARCH_INDEX_ALIAS = env("SEARCH_INDEX_ALIAS", "cop-content")
 # The test settings' alias: give each of two test runs sharing one server its own.
 TEST_SEARCH_INDEX_ALIAS = env("TEST_SEARCH_INDEX_ALIAS", "cop-test")
-# "wait_for" makes a published page searchable before the editor's request returns.
+# "wait_for" makes a published page searchable before its index task (run by the worker) ends.
 SEARCH_REFRESH_ON_WRITE = env("SEARCH_REFRESH_ON_WRITE", "false")
 # Search-term counts per week: weeks older than this are purged (manage.py purge_search_terms),
 # and at most this many distinct terms are stored per week.

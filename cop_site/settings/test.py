@@ -1,9 +1,8 @@
 from .base import *  # noqa: F403
-from .base import ELASTICSEARCH_URL, SECRET_KEY, TEST_SEARCH_INDEX_ALIAS
+from .base import ELASTICSEARCH_URL, SECRET_KEY, TEST_SEARCH_INDEX_ALIAS, TEST_WORKER_PROCESS
 
 DEBUG = False
 SECRET_KEY = SECRET_KEY or "test-only-insecure-key"
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
@@ -18,7 +17,17 @@ WHITENOISE_AUTOREFRESH = True
 # Search: tests run on the database fallback unless a test enables Elasticsearch
 # (tests/search/conftest.py) with the server from ELASTICSEARCH_URL.
 TEST_ELASTICSEARCH_URL = ELASTICSEARCH_URL
-ELASTICSEARCH_URL = ""
+ELASTICSEARCH_URL = ELASTICSEARCH_URL if TEST_WORKER_PROCESS else ""
 # Its own alias, so two test runs can share one Elasticsearch server.
 SEARCH_INDEX_ALIAS = TEST_SEARCH_INDEX_ALIAS
 SEARCH_REFRESH_ON_WRITE = "wait_for"
+
+if TEST_WORKER_PROCESS:
+    # A real worker started by a test (tests/worker.py): the database backend as in production,
+    # mail into files the test reads.
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+else:
+    # Ordinary tests run each task in the process right after the commit, so they see its effect
+    # (mail.outbox, the index) without a worker; the tests/*/test_worker.py cover the real worker.
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
