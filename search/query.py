@@ -546,7 +546,9 @@ def run(method, *args):
     try:
         return breaker.call(getattr(search, method), *args), search, False
     except breaker.BreakerOpen:
-        logger.info("Search circuit breaker open; answering from the database")
+        logger.debug(
+            "Search circuit breaker open; answering from the database"
+        )  # one a request: not logged by default
     except index.OUTAGE_ERRORS:
         logger.warning("Elasticsearch unavailable; answering from the database", exc_info=True)
     fallback = DatabaseSearch()
