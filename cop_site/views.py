@@ -10,6 +10,7 @@ from django.views import static
 
 from wagtail.documents.views.serve import serve
 
+from search import breaker
 from search.index import OUTAGE_ERRORS, REFUSED_ERRORS, alias_name, get_client
 
 from .middleware import refuse
@@ -29,6 +30,9 @@ def database_status():
 def search_status():
     """'elasticsearch' when it answers, 'database' when not configured, 'degraded' when it is down.
 
+    While the circuit breaker is open it says so and does not ask Elasticsearch; like a search, the
+    check counts as an outage or as the probe that closes the breaker.
+
     'error' when Elasticsearch answers but refuses (no index yet, say): searches then fail instead
     of falling back. The response stays 200 all the same: every worker shares the one index, so a
     load balancer taking workers out of rotation would only take the rest of the site down too.
@@ -37,7 +41,9 @@ def search_status():
     if client is None:
         return {"backend": "database", "status": "ok"}
     try:
-        documents = client.count(index=alias_name())["count"]
+        documents = breaker.call(lambda: client.count(index=alias_name())["count"])
+    except breaker.BreakerOpen:
+        return {"backend": "database", "status": "degraded", "breaker": "open"}
     except OUTAGE_ERRORS:
         return {"backend": "database", "status": "degraded"}
     except REFUSED_ERRORS:

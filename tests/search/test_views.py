@@ -24,7 +24,7 @@ from elasticsearch import BadRequestError, ConnectionTimeout
 
 from events.factories import EventIndexPageFactory, EventPageFactory, SpeakerFactory
 from knowledge.factories import PracticeCasePageFactory
-from search import index
+from search import breaker, index
 from search.content import count_searchable
 from search.models import SearchTermWeek
 from search.query import MAX_QUERY_LENGTH, SearchRequest, run
@@ -360,6 +360,15 @@ def test_a_query_elasticsearch_rejects_is_an_error_not_an_outage(corpus, mapping
 def test_a_query_elasticsearch_rejects_raises_instead_of_falling_back(corpus, mapping_drift):
     with pytest.raises(BadRequestError):
         run("search", SearchRequest.from_params(QueryDict("q=wijkaanpak")))
+
+
+def test_refused_queries_never_open_the_circuit_breaker(corpus, mapping_drift, settings):
+    settings.ELASTICSEARCH_BREAKER_FAILURES = 2
+    breaker.record_outage()  # one outage before: a refusal is an answer, so the count starts again
+    for _ in range(3):  # each one asks Elasticsearch, which refuses: no fallback, no open breaker
+        with pytest.raises(BadRequestError):
+            run("search", SearchRequest.from_params(QueryDict("q=wijkaanpak")))
+    assert breaker.failures() == 0
 
 
 def test_an_unreachable_elasticsearch_falls_back_to_the_database(corpus, settings):
