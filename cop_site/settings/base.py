@@ -425,6 +425,7 @@ DEMO_EDITOR_PASSWORD = env("DEMO_EDITOR_PASSWORD", "")
 DJANGO_GUID = {
     "GUID_HEADER_NAME": "X-Request-ID",
     "VALIDATE_GUID": False,  # RequestIdHeaderMiddleware has checked it already
+    "EXPOSE_HEADER": False,  # no cross-origin scripts read it
     "UUID_FORMAT": "hex",
 }
 
