@@ -5,20 +5,12 @@ from datetime import timedelta
 from django.db import connection
 from django.utils import timezone
 
-import pytest
 from django_tasks_db.models import DBTaskResult
 
 from events.tasks import send_email
 
 DEAD_PORT = 9  # the discard port: nothing listens there
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
-def redis_cache(settings):
-    """The shared cache on Redis, as in production (REDIS_URL; scripts/test.sh starts a server)."""
-    assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache"), "Set REDIS_URL to a Redis database."
-    return settings.CACHES["default"]
 
 
 def test_healthz_answers_without_asking_any_service(client, redis_cache, settings):
