@@ -38,8 +38,9 @@ class JsonFormatter(BaseJsonFormatter):
     """
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("rename_fields", {"asctime": "time", "levelname": "level", "name": "logger"})
-        super().__init__("%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s", *args, **kwargs)
+        kwargs.setdefault("rename_fields", {"levelname": "level", "name": "logger"})
+        kwargs.setdefault("timestamp", "time")  # ISO 8601 in UTC, whatever the server's time zone
+        super().__init__("%(levelname)s %(name)s %(message)s %(request_id)s", *args, **kwargs)
 
     def add_fields(self, log_data, record, message_dict):
         super().add_fields(log_data, record, message_dict)

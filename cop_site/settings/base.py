@@ -251,8 +251,41 @@ MEDIA_URL = "/media/"
 # Django serves uploaded files itself only on the local demo and development server (dev settings).
 SERVE_MEDIA = False
 
+
+# Uploads in DJANGO_MEDIA_ROOT (on one machine, or a shared disk mounted on every one), or, when
+# MEDIA_S3_BUCKET is set, in an S3-compatible bucket (django-storages) that every app server shares.
+def media_storage(bucket, endpoint_url="", region="", access_key="", secret_key=""):
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url or None,  # empty: Amazon S3 itself
+            "region_name": region or None,
+            "access_key": access_key or None,  # empty: boto3's own lookup (an instance role, say)
+            "secret_key": secret_key or None,
+            # Nothing is public-read: documents only ever go through /documenten/<id>/<name>, which
+            # streams them after checking the collection's restriction; images get signed links that
+            # expire after a day, longer than any cached page keeps them.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 24 * 60 * 60,
+            "file_overwrite": False,
+        },
+    }
+
+
+MEDIA_STORAGE = media_storage(
+    env("MEDIA_S3_BUCKET"),
+    env("MEDIA_S3_ENDPOINT_URL"),
+    env("MEDIA_S3_REGION"),
+    env("MEDIA_S3_ACCESS_KEY_ID"),
+    env("MEDIA_S3_SECRET_ACCESS_KEY"),
+)
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -1,6 +1,7 @@
 from .base import *  # noqa: F403
 from .base import (
     LOG_FORMAT,
+    MEDIA_STORAGE,
     PUBLIC_BASE_URL,
     SECRET_KEY,
     SECURE_HSTS_PRELOAD,
@@ -33,6 +34,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
