@@ -2,7 +2,7 @@
 
 django-guid keeps the request id in a context variable and its log filter puts it on every record
 (settings.logging_config); this module only decides which incoming ids to trust and how a record
-becomes JSON. gunicorn.conf.py uses the same formatter, so the access log carries the id too.
+becomes JSON. cop_site/gunicorn_config.py uses the same formatter, so the access log carries the id too.
 Imported by gunicorn's master before Django is set up: no Django imports at module level.
 """
 
