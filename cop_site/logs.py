@@ -8,6 +8,7 @@ Imported by gunicorn's master before Django is set up: no Django imports at modu
 
 import re
 
+from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
 
 # What a proxy's request id looks like (a UUID, nginx's $request_id, a trace id): letters, digits and
@@ -34,10 +35,12 @@ class JsonFormatter(BaseJsonFormatter):
 
     gunicorn's access log passes its values (the "atoms") as the record's arguments; they become
     fields of their own, with the request id that the site sent back in its response header.
-    The query string is left out: search terms and filters are the visitor's input.
+    The query string is left out, here and in the request object Django attaches to its own records:
+    search terms and filters are the visitor's input.
     """
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("reserved_attrs", [*RESERVED_ATTRS, "request"])
         kwargs.setdefault("rename_fields", {"levelname": "level", "name": "logger"})
         kwargs.setdefault("timestamp", "time")  # ISO 8601 in UTC, whatever the server's time zone
         super().__init__("%(levelname)s %(name)s %(message)s %(request_id)s", *args, **kwargs)

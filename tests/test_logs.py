@@ -42,6 +42,13 @@ def test_a_request_gets_an_id_that_its_log_lines_carry(client, db, json_log):
     assert line["time"]
 
 
+def test_json_lines_leave_out_the_query_string(client, db, json_log):
+    client.get("/bestaat-niet/", {"q": "geheimzoekwoord"})
+    lines = json_log()
+    assert not_found_lines(lines)[0]["status_code"] == 404
+    assert "geheimzoekwoord" not in json.dumps(lines)
+
+
 def test_each_request_gets_its_own_id(client, db):
     first, second = client.get("/bestaat-niet/"), client.get("/bestaat-niet/")
     assert first["X-Request-ID"] != second["X-Request-ID"]
