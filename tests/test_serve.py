@@ -47,11 +47,11 @@ def production_env(tmp_path, port):
     return env
 
 
-def fetch(url, headers=None):
+def fetch(url, headers=None, timeout=10):
     """Status, headers and body; an HTTP error status is an answer too."""
     request = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read().decode()
@@ -136,3 +136,14 @@ def test_release_and_serve_with_the_production_settings(served, home):
         (generated, "/bestaat-ook-niet/", "GET"),
     ]
     assert "kapot id" not in served["stdout"].read_text() + served["stderr"].read_text()
+
+    # A graceful restart (what `systemctl reload` sends) replaces the workers; the site keeps answering.
+    served["server"].send_signal(signal.SIGHUP)
+    for _ in range(120):
+        boots = [line for line in json_lines(served["stderr"]) if line["message"].startswith("Booting worker")]
+        if len(boots) == 4:
+            break
+        time.sleep(0.5)
+    assert len(boots) == 4
+    # The request waits in the queue while the new workers load the site (slow on a busy machine).
+    assert fetch(served["base"] + "/healthz", timeout=60)[0] == 200
