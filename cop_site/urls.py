@@ -11,7 +11,7 @@ from knowledge.views import perspective_stylesheet
 from search import views as search_views
 
 from .api import api_router
-from .views import healthz, serve_document, serve_media
+from .views import healthz, readyz, serve_document, serve_media
 
 # allauth answers its own rate limits (sign-up, password reset) with this page too.
 handler429 = "cop_site.views.too_many_requests"
@@ -23,6 +23,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     # The perspectives' accent colours, so that no page needs an inline style (CSP).
     path("invalshoeken.css", perspective_stylesheet, name="perspective_stylesheet"),
     # Live, public pages only: drafts and pages behind a view restriction are left out.

@@ -1,14 +1,23 @@
 import logging
 import posixpath
+import secrets
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
+from django.db.models import Case, F, Min, When
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import static
+from django.views.decorators.cache import never_cache
 
 from wagtail.documents.views.serve import serve
+
+from django_tasks import task_backends
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from search import breaker
 from search.index import OUTAGE_ERRORS, REFUSED_ERRORS, alias_name, get_client
@@ -23,8 +32,40 @@ def database_status():
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except Exception:  # any failure means "down" to the monitor
+        logger.warning("Readiness: the database does not answer", exc_info=True)
         return "unavailable"
     return "ok"
+
+
+def cache_status():
+    """A write and a read of the shared cache (Redis in production), which the log-in locks and limits need."""
+    probe = secrets.token_hex(8)
+    try:
+        cache.set("readyz-probe", probe, timeout=10)
+        answered = cache.get("readyz-probe")
+    except Exception:  # any failure means "down" to the monitor
+        logger.warning("Readiness: the shared cache does not answer", exc_info=True)
+        return "unavailable"
+    # Another worker may have written its own probe in between: any probe read back will do.
+    return "ok" if answered else "unavailable"
+
+
+def task_queue_status():
+    """How long the oldest task that is due has waited in the queue, in whole seconds.
+
+    Beyond TASK_QUEUE_MAX_AGE_SECONDS no worker is keeping up (or none runs): 'degraded'.
+    Only the database backend has a queue to look at; the immediate one runs each task at once.
+    """
+    if not isinstance(task_backends["default"], DatabaseBackend):
+        return {"backend": "immediate", "status": "ok"}
+    # A deferred task is due from its run_after; any other from when it was enqueued.
+    due = Case(When(run_after=get_date_max(), then=F("enqueued_at")), default=F("run_after"))
+    oldest = DBTaskResult.objects.ready().aggregate(oldest=Min(due))["oldest"]
+    age = int((timezone.now() - oldest).total_seconds()) if oldest else 0
+    status = "ok" if age <= settings.TASK_QUEUE_MAX_AGE_SECONDS else "degraded"
+    if status == "degraded":
+        logger.warning("Readiness: the oldest task has waited %s seconds", age)
+    return {"backend": "database", "status": status, "oldest_ready_age_seconds": age}
 
 
 def search_status():
@@ -52,11 +93,36 @@ def search_status():
     return {"backend": "elasticsearch", "status": "ok", "documents": documents}
 
 
+@never_cache
 def healthz(request):
-    """Status for monitoring. Search falling back to the database is degraded, not down."""
+    """Liveness: the process answers. It looks at nothing else, so a slow database never gets a
+    healthy app server restarted; readiness (/readyz) covers the services."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readyz(request):
+    """Readiness for the load balancer and monitoring: 503 when this app server cannot serve.
+
+    Without the database no page renders, and without the shared cache neither the log-in locks
+    nor the rate limits hold, so either gives 503. Elasticsearch being down is 'degraded' and
+    still 200: search falls back to the database, and every app server shares the one cluster,
+    so taking them all out of rotation would only take the rest of the site down too. Likewise a
+    task queue older than TASK_QUEUE_MAX_AGE_SECONDS: the fault is with the task workers, which
+    the load balancer cannot fix; the monitor should alert on 'degraded' instead.
+    """
     database = database_status()
-    status = 200 if database == "ok" else 503
-    return JsonResponse({"database": database, "search": search_status()}, status=status)
+    shared_cache = cache_status()
+    search = search_status()
+    tasks = task_queue_status() if database == "ok" else {"status": "unavailable"}
+    if "unavailable" in (database, shared_cache):
+        status, code = "unavailable", 503
+    elif search["status"] != "ok" or tasks["status"] != "ok":
+        status, code = "degraded", 200
+    else:
+        status, code = "ok", 200
+    body = {"status": status, "database": database, "cache": shared_cache, "search": search, "tasks": tasks}
+    return JsonResponse(body, status=code)
 
 
 def serve_document(request, document_id, document_filename):

@@ -170,3 +170,10 @@ def elasticsearch(settings, caplog):
         r.getMessage() for r in caplog.get_records("call") if r.name == "search.query" and r.levelno >= logging.WARNING
     ]
     assert not fallbacks, f"searched on the database fallback instead of Elasticsearch: {fallbacks}"
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The shared cache on Redis, as in production (REDIS_URL): its CACHES entry."""
+    assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache"), "Set REDIS_URL to a Redis database."
+    return settings.CACHES["default"]

@@ -28,8 +28,8 @@ def sync_site():
     return out.getvalue()
 
 
-def test_healthz_reports_the_database(client, db):
-    response = client.get("/healthz")
+def test_readyz_reports_the_database(client, db):
+    response = client.get("/readyz")
     assert response.status_code == 200
     assert response.json()["database"] == "ok"
 

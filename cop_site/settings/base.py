@@ -84,11 +84,17 @@ INSTALLED_APPS = [
     "cop_site.apps.CopStaticFilesConfig",
     "django.contrib.postgres",
     "csp",
-    # django-tasks' database backend: tasks are rows, run by `manage.py db_worker`.
+    # The task queue in the database (TASKS below; `manage.py db_worker`), whose age /readyz reports.
     "django_tasks_db",
+    # The request id (X-Request-ID) that every log line of a request carries.
+    "django_guid",
 ]
 
 MIDDLEWARE = [
+    # First, so that every later middleware's and view's log lines carry the request id. The first
+    # drops an X-Request-ID that is not a sane token, so django-guid generates one instead.
+    "cop_site.logs.RequestIdHeaderMiddleware",
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside WhiteNoise and every early answer, so that each response carries both policies.
     "cop_site.middleware.ContentSecurityPolicyMiddleware",
@@ -249,8 +255,41 @@ MEDIA_URL = "/media/"
 # Django serves uploaded files itself only on the local demo and development server (dev settings).
 SERVE_MEDIA = False
 
+
+# Uploads in DJANGO_MEDIA_ROOT (on one machine, or a shared disk mounted on every one), or, when
+# MEDIA_S3_BUCKET is set, in an S3-compatible bucket (django-storages) that every app server shares.
+def media_storage(bucket, endpoint_url="", region="", access_key="", secret_key=""):
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url or None,  # empty: Amazon S3 itself
+            "region_name": region or None,
+            "access_key": access_key or None,  # empty: boto3's own lookup (an instance role, say)
+            "secret_key": secret_key or None,
+            # Nothing is public-read: documents only ever go through /documenten/<id>/<name>, which
+            # streams them after checking the collection's restriction; images get signed links that
+            # expire after a day, longer than any cached page keeps them.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 24 * 60 * 60,
+            "file_overwrite": False,
+        },
+    }
+
+
+MEDIA_STORAGE = media_storage(
+    env("MEDIA_S3_BUCKET"),
+    env("MEDIA_S3_ENDPOINT_URL"),
+    env("MEDIA_S3_REGION"),
+    env("MEDIA_S3_ACCESS_KEY_ID"),
+    env("MEDIA_S3_SECRET_ACCESS_KEY"),
+)
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -358,6 +397,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Set only for a `manage.py db_worker` that a test starts: the test settings then keep the
 # database task backend, send mail to EMAIL_FILE_PATH and search on Elasticsearch, like production.
 TEST_WORKER_PROCESS = env_bool("TEST_WORKER_PROCESS")
+# /readyz reports the task queue as degraded once its oldest due task has waited longer than this.
+TASK_QUEUE_MAX_AGE_SECONDS = env_int("TASK_QUEUE_MAX_AGE_SECONDS", 600)
 # Events: registrations are anonymised this many days after the event ended.
 EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS", 90)
 # Registrations per hour from one client address: for one event, and for all events together.
@@ -443,14 +484,55 @@ IS_PRODUCTION = False
 DEMO_EDITOR_USERNAME = env("DEMO_EDITOR_USERNAME", "redacteur")
 DEMO_EDITOR_PASSWORD = env("DEMO_EDITOR_PASSWORD", "")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
-    # One line per Elasticsearch request is noise; failures are logged by search.index.
-    "loggers": {"elastic_transport": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
+# The request id: an incoming X-Request-ID (from the reverse proxy) when it is a sane token
+# (cop_site.logs.REQUEST_ID), else a new one; sent back in the response's X-Request-ID.
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": False,  # RequestIdHeaderMiddleware has checked it already
+    "EXPOSE_HEADER": False,  # no cross-origin scripts read it
+    "UUID_FORMAT": "hex",
 }
+
+# Log lines as JSON (one object per line, with the request id) or as text. Empty: each settings
+# module's own default (text for dev and test, json for production).
+LOG_FORMAT = env("LOG_FORMAT")
+LOG_LEVEL = env("DJANGO_LOG_LEVEL", "INFO")
+
+
+def logging_config(log_format, level=LOG_LEVEL):
+    """Django's LOGGING: every record to stdout with its request id, as JSON or as text."""
+    if log_format not in {"json", "text"}:
+        raise ImproperlyConfigured(f"LOG_FORMAT must be json or text (got {log_format!r}).")
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {
+            "request_id": {"()": "django_guid.log_filters.CorrelationId", "correlation_id_field": "request_id"}
+        },
+        "formatters": {
+            "json": {"()": "cop_site.logs.JsonFormatter"},
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "filters": ["request_id"],
+                "formatter": log_format,
+            }
+        },
+        "root": {"handlers": ["console"], "level": level},
+        # One line per Elasticsearch request is noise; failures are logged by search.index.
+        # django-guid says at INFO, for every request, whether the header came with it.
+        "loggers": {
+            "elastic_transport": {"level": "WARNING"},
+            "django_tasks": {"level": "WARNING"},
+            "django_guid": {"level": "WARNING"},
+        },
+    }
+
+
+LOGGING = logging_config(LOG_FORMAT or "text")
 
 
 def require(value, name):

@@ -1,11 +1,24 @@
 from .base import *  # noqa: F403
-from .base import PUBLIC_BASE_URL, SECRET_KEY, SECURE_HSTS_PRELOAD, env_bool, env_int, require
+from .base import (
+    LOG_FORMAT,
+    MEDIA_STORAGE,
+    PUBLIC_BASE_URL,
+    SECRET_KEY,
+    SECURE_HSTS_PRELOAD,
+    env_bool,
+    env_int,
+    logging_config,
+    require,
+)
 
 DEBUG = False
 IS_PRODUCTION = True
 SECRET_KEY = require(SECRET_KEY, "DJANGO_SECRET_KEY")
 # No local default: mails, the sitemap and the API would point at this machine instead of the site.
 require(PUBLIC_BASE_URL, "WAGTAILADMIN_BASE_URL")
+
+# One JSON object per log line, with the request id, for the log collector.
+LOGGING = logging_config(LOG_FORMAT or "json")
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
@@ -21,6 +34,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

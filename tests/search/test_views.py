@@ -331,7 +331,7 @@ def test_with_elasticsearch_down_the_database_answers(client, corpus, settings):
     assert case_page.status_code == 200
     assert "Vergelijkbare praktijkvoorbeelden" in case_page.content.decode()
 
-    health = client.get("/healthz").json()
+    health = client.get("/readyz").json()
     assert health["search"] == {"backend": "database", "status": "degraded"}
     assert health["database"] == "ok"
 
@@ -389,19 +389,19 @@ def test_an_elasticsearch_that_does_not_answer_in_time_falls_back_to_the_databas
     assert [hit.title for hit in results.hits] == ["Wijkaanpak met bewoners"]
 
 
-def test_healthz_reports_an_index_elasticsearch_refuses_as_an_error(client, corpus, elasticsearch, caplog):
+def test_readyz_reports_an_index_elasticsearch_refuses_as_an_error(client, corpus, elasticsearch, caplog):
     # No index behind the alias yet: Elasticsearch answers 404, which is no outage.
-    health = client.get("/healthz")
+    health = client.get("/readyz")
     assert health.status_code == 200
     assert health.json()["search"] == {"backend": "elasticsearch", "status": "error"}
     assert [r.levelname for r in caplog.records if r.name == "cop_site.views"] == ["ERROR"]
 
 
-def test_with_elasticsearch_up_there_is_no_notice_and_healthz_counts_documents(client, corpus, elasticsearch):
+def test_with_elasticsearch_up_there_is_no_notice_and_readyz_counts_documents(client, corpus, elasticsearch):
     index.rebuild(elasticsearch)
     response = client.get(SEARCH, {"q": "wijkaanpak"})
     assert soup(response).select_one(".search-notice") is None
-    health = client.get("/healthz").json()
+    health = client.get("/readyz").json()
     assert health["search"] == {"backend": "elasticsearch", "status": "ok", "documents": count_searchable()}
     assert health["search"]["documents"] == 9  # four chapters, a block, three cases and a definition
 
