@@ -117,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "cop_site.context_processors.fragment_cache",
             ],
         },
     },
@@ -339,6 +340,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         },
     }
+# Page fragments (menu, footer, perspective lists) cached with {% cache %}. The content version
+# in their keys makes them stale on any change; this only bounds how long unused ones linger.
+FRAGMENT_CACHE_TIMEOUT = 24 * 60 * 60
 
 # Background work (django-tasks, as Wagtail 8 uses). Runs right after the transaction commits;
 # a failed event e-mail stays in the outbox and `manage.py send_pending_emails` retries it.
