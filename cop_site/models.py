@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import INTRO_FEATURES, BodyBlock
+from .restrictions import ViewRestrictionsMixin
 
 
 class LabelledDocument(Orderable):
@@ -30,7 +31,7 @@ class LabelledDocument(Orderable):
         return self.title or self.document.title
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsMixin, Page):
     intro = RichTextField(
         _("introductie"),
         features=INTRO_FEATURES,
@@ -72,7 +73,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsMixin, Page):
     intro = models.TextField(_("introductie"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
 

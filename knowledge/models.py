@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page
 from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -21,6 +21,7 @@ from taggit.models import TaggedItemBase
 
 from cop_site.blocks import INTRO_FEATURES, BodyBlock
 from cop_site.models import LabelledDocument
+from cop_site.restrictions import RestrictedPageManager, ViewRestrictionsMixin
 
 CASE_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -196,7 +197,7 @@ class Definition(index.Indexed, ClusterableModel):
         return first if first.isascii() and first.isalpha() else "#"
 
 
-class GuidePage(Page):
+class GuidePage(ViewRestrictionsMixin, Page):
     intro = RichTextField(_("introductie"), features=[*INTRO_FEATURES, "ul"], blank=True)
     booklet = models.ForeignKey(
         "wagtaildocs.Document",
@@ -230,7 +231,7 @@ class GuidePage(Page):
         return chapters
 
 
-class GuideChapterPage(Page):
+class GuideChapterPage(ViewRestrictionsMixin, Page):
     perspective = models.OneToOneField(
         Perspective,
         verbose_name=_("invalshoek"),
@@ -279,7 +280,7 @@ class GuideChapterPage(Page):
         return context
 
 
-class BuildingBlockPage(Page):
+class BuildingBlockPage(ViewRestrictionsMixin, Page):
     summary = models.TextField(_("samenvatting"), help_text=_("Eén of twee zinnen over deze bouwsteen."))
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
 
@@ -316,7 +317,7 @@ class BuildingBlockPage(Page):
         return context
 
 
-class GlossaryPage(Page):
+class GlossaryPage(ViewRestrictionsMixin, Page):
     intro = RichTextField(_("introductie"), features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -336,7 +337,7 @@ class GlossaryPage(Page):
         return context
 
 
-class CaseIndexPage(Page):
+class CaseIndexPage(ViewRestrictionsMixin, Page):
     intro = RichTextField(_("introductie"), features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -367,7 +368,7 @@ class CaseTag(TaggedItemBase):
     content_object = ParentalKey("knowledge.PracticeCasePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class PracticeCasePageManager(PageManager):
+class PracticeCasePageManager(RestrictedPageManager):
     def for_listing(self):
         """Live, public cases with what a card shows, newest first, in a fixed number of queries."""
         return (
@@ -386,7 +387,7 @@ class PracticeCaseForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class PracticeCasePage(Page):
+class PracticeCasePage(ViewRestrictionsMixin, Page):
     class Phase(models.TextChoices):
         VERKENNING = "verkenning", _("Verkenning")
         ONTWERP = "ontwerp", _("Ontwerp")

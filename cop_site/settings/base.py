@@ -91,6 +91,8 @@ MIDDLEWARE = [
     # Before anything reads the query string or form: NUL would reach PostgreSQL and give a 500,
     # and a form too big to read would give Django's bare 400.
     "cop_site.middleware.RequestDataMiddleware",
+    # Page view restrictions read once per request, not once per listing.
+    "cop_site.restrictions.ViewRestrictionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
