@@ -7,11 +7,15 @@ request; outside a request every call reads the database, as Wagtail does.
 """
 
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from asgiref.local import Local
+
+from .caching import bump_content_version
 
 _request = Local()
 
@@ -57,3 +61,9 @@ class ViewRestrictionsMixin:
         if not view_restrictions():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+def restrictions_changed(**kwargs):
+    # A section made private or public again changes what visitors see, like a publish does.
+    bump_content_version()

@@ -31,6 +31,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from cop_site.blocks import INTRO_FEATURES, BodyBlock
 from cop_site.models import LabelledDocument
 from cop_site.restrictions import RestrictedPageManager, RestrictedPageQuerySet, ViewRestrictionsMixin
+from cop_site.sections import section_page
 
 from .forms import RegistrationAdminForm
 from .panels import RegistrationSummaryPanel
@@ -450,7 +451,7 @@ class EventPage(ViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["event_index"] = self.get_parent().specific
+        context["event_index"] = section_page(EventIndexPage) or self.get_parent().specific
         context["state"] = self.registration_state()
         context["contact_name"], context["contact_email"] = self.practical_contact()
         return context

@@ -1,6 +1,8 @@
 import unicodedata
 
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -20,8 +22,10 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
 from cop_site.blocks import INTRO_FEATURES, BodyBlock
+from cop_site.caching import content_version
 from cop_site.models import LabelledDocument
 from cop_site.restrictions import RestrictedPageManager, ViewRestrictionsMixin
+from cop_site.sections import section_page
 
 CASE_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -223,11 +227,15 @@ class GuidePage(ViewRestrictionsMixin, Page):
         return GuideChapterPage.objects.child_of(self).live().select_related("perspective").order_by("path")
 
     def table_of_contents(self):
-        """The chapters with their building blocks, in two queries."""
-        chapters = list(self.chapters())
-        blocks = BuildingBlockPage.objects.descendant_of(self).live().order_by("path")
-        for chapter in chapters:
-            chapter.toc_blocks = [b for b in blocks if b.path.startswith(chapter.path)]
+        """The live chapters with their live building blocks; two queries, then cached until the content changes."""
+        key = f"guide-toc:{self.pk}:{content_version()}"
+        chapters = cache.get(key)
+        if chapters is None:
+            chapters = list(self.chapters())
+            blocks = BuildingBlockPage.objects.descendant_of(self).live().order_by("path")
+            for chapter in chapters:
+                chapter.toc_blocks = [b for b in blocks if b.path.startswith(chapter.path)]
+            cache.set(key, chapters, settings.FRAGMENT_CACHE_TIMEOUT)
         return chapters
 
 
@@ -261,11 +269,14 @@ class GuideChapterPage(ViewRestrictionsMixin, Page):
         verbose_name_plural = _("hoofdstukken van de gids")
 
     def building_blocks(self):
+        if hasattr(self, "toc_blocks"):  # a chapter from the guide's table of contents
+            return self.toc_blocks
         return BuildingBlockPage.objects.child_of(self).live().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        guide = self.get_parent().specific
+        guide = section_page(GuidePage)
+        guide = guide if guide and self.path.startswith(guide.path) else self.get_parent().specific
         chapters = guide.table_of_contents()
         # A preview of a new or unpublished chapter is not in the table of contents.
         position = next((i for i, c in enumerate(chapters) if c.pk == self.pk), None)
@@ -273,10 +284,13 @@ class GuideChapterPage(ViewRestrictionsMixin, Page):
         context["toc"] = chapters
         context["building_blocks"] = self.building_blocks()
         if position is not None:
+            # The table of contents has this chapter's perspective and building blocks at hand.
+            self.perspective = chapters[position].perspective
+            context["building_blocks"] = chapters[position].toc_blocks
             context["previous_chapter"] = chapters[position - 1] if position > 0 else None
             context["next_chapter"] = chapters[position + 1] if position + 1 < len(chapters) else None
-        context["cases"] = PracticeCasePage.objects.for_listing().filter(perspectives=self.perspective)[:6]
-        context["case_index"] = CaseIndexPage.objects.live().first()
+        context["cases"] = PracticeCasePage.objects.for_listing().filter(perspectives=self.perspective_id)[:6]
+        context["case_index"] = section_page(CaseIndexPage)
         return context
 
 
@@ -306,6 +320,13 @@ class BuildingBlockPage(ViewRestrictionsMixin, Page):
 
     @cached_property
     def chapter(self):
+        guide = section_page(GuidePage)
+        if guide and self.live:
+            # From the cached table of contents, with the chapter's perspective and building blocks.
+            parent_path = self.path[: -self.steplen]
+            chapter = next((c for c in guide.table_of_contents() if c.path == parent_path), None)
+            if chapter is not None:
+                return chapter
         return GuideChapterPage.objects.select_related("perspective").parent_of(self).first()
 
     def get_context(self, request, *args, **kwargs):
@@ -313,7 +334,7 @@ class BuildingBlockPage(ViewRestrictionsMixin, Page):
         context["chapter"] = self.chapter
         cases = PracticeCasePage.objects.for_listing()
         context["cases"] = cases.filter(building_blocks=self) if self.pk else cases.none()
-        context["case_index"] = CaseIndexPage.objects.live().first()
+        context["case_index"] = section_page(CaseIndexPage)
         return context
 
 
@@ -500,7 +521,7 @@ class PracticeCasePage(ViewRestrictionsMixin, Page):
         from search.query import run
 
         context = super().get_context(request, *args, **kwargs)
-        context["case_index"] = self.get_parent().specific
+        context["case_index"] = section_page(CaseIndexPage) or self.get_parent().specific
         context["related_cases"], _search, _degraded = run("related", self)
         return context
 
