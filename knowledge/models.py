@@ -264,6 +264,9 @@ class GuideChapterPage(ViewRestrictionsMixin, Page):
     parent_page_types = ["knowledge.GuidePage"]
     subpage_types = ["knowledge.BuildingBlockPage"]
 
+    # The search lists them with .public(): the request's restrictions, read once.
+    objects = RestrictedPageManager()
+
     class Meta:
         verbose_name = _("hoofdstuk van de gids")
         verbose_name_plural = _("hoofdstukken van de gids")
@@ -306,6 +309,9 @@ class BuildingBlockPage(ViewRestrictionsMixin, Page):
 
     parent_page_types = ["knowledge.GuideChapterPage"]
     subpage_types = []
+
+    # The search lists them with .public(): the request's restrictions, read once.
+    objects = RestrictedPageManager()
 
     class Meta:
         verbose_name = _("bouwsteen")
