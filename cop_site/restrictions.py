@@ -65,5 +65,6 @@ class ViewRestrictionsMixin:
 
 @receiver([post_save, post_delete], sender=PageViewRestriction)
 def restrictions_changed(**kwargs):
+    _request.restrictions = None  # read again if this request asks after the change
     # A section made private or public again changes what visitors see, like a publish does.
     bump_content_version()
