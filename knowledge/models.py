@@ -287,8 +287,10 @@ class GuideChapterPage(ViewRestrictionsMixin, Page):
         context["toc"] = chapters
         context["building_blocks"] = self.building_blocks()
         if position is not None:
-            # The table of contents has this chapter's perspective and building blocks at hand.
-            self.perspective = chapters[position].perspective
+            # The table of contents has this chapter's perspective and building blocks at hand
+            # (a preview may have another perspective than the live chapter).
+            if chapters[position].perspective_id == self.perspective_id:
+                self.perspective = chapters[position].perspective
             context["building_blocks"] = chapters[position].toc_blocks
             context["previous_chapter"] = chapters[position - 1] if position > 0 else None
             context["next_chapter"] = chapters[position + 1] if position + 1 < len(chapters) else None
