@@ -293,26 +293,3 @@ def test_no_page_type_has_sitemap_entries_of_its_own():
 
 def test_glossary_lists_every_definition(measurements):
     assert measurements["glossary"][MANY][2] == MANY
-
-
-SEARCH_HITS = count_selector(".search-results > li")
-
-
-def search_on_elasticsearch(client, request, case_index, count):
-    from search import index
-
-    organisation = OrganisationFactory(name="Gemeente Amersfoort")
-    for _ in range(count):
-        PracticeCasePageFactory(parent=case_index, perspectives=["leren"], organisations=[organisation])
-    index.rebuild(request.getfixturevalue("elasticsearch"))
-    _cold, warm, listed, sql = measure(client, "/zoeken/?q=gemeente&invalshoek=leren", 200, SEARCH_HITS)
-    return warm, listed, sql
-
-
-def test_search_on_elasticsearch_stays_within_budget_and_flat(client, request, guide, case_index, glossary):
-    few, listed_few, _ = search_on_elasticsearch(client, request, case_index, FEW)
-    many, listed_many, sql = search_on_elasticsearch(client, request, case_index, MANY - FEW)
-    print(f"\nsearch on Elasticsearch: {few} queries with {FEW} cases ({listed_few} listed), {many} with {MANY}")
-    assert listed_few == 10 and listed_many == 10  # one page of hits each time
-    assert many <= QUERY_BUDGET, "\n".join(sql)
-    assert many == few
