@@ -5,14 +5,20 @@ visitor sees how many items each option would give. The number of queries is
 fixed: one per facet, plus the page of results and its count.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .caching import content_version
+
 PAGE_SIZE = 12
+MISSING = object()
 
 
 def is_year(value):
@@ -57,6 +63,8 @@ class FacetFilter:
 
     # query-string parameter -> (label, lookup on the queryset)
     FACETS = {}
+    # Whether the counts depend on the content alone (not on the clock), so they can be cached.
+    CACHE_FACETS = False
 
     def __init__(self, params, queryset):
         self.params = params
@@ -73,9 +81,17 @@ class FacetFilter:
         return any(self.selected.values())
 
     def known_values(self, name):
-        """Known values of a facet, as {slug: label}; None for a facet without a fixed list (years)."""
+        """Known values of a facet, as {slug: label}; None for a facet without a fixed list (years).
+
+        Cached until the content changes: they are the same for every visitor.
+        """
         if name not in self._known_values:
-            self._known_values[name] = self.load_known_values(name)
+            key = f"facet-values:{type(self).__name__}:{name}:{content_version()}"
+            values = cache.get(key, MISSING)
+            if values is MISSING:
+                values = self.load_known_values(name)
+                cache.set(key, values, settings.FRAGMENT_CACHE_TIMEOUT)
+            self._known_values[name] = values
         return self._known_values[name]
 
     def load_known_values(self, name):
@@ -109,6 +125,21 @@ class FacetFilter:
             return paginator.page(paginator.num_pages)
 
     def facets(self):
+        """The facets with their counts; cached per selection until the content changes, for a
+        listing whose counts depend on the content alone (CACHE_FACETS)."""
+        if not self.CACHE_FACETS:
+            return self.count_facets()
+        selection = sorted((name, sorted(values)) for name, values in self.selected.items())
+        # The listing's own SQL tells one listing (and its private sections) from another.
+        scope = hashlib.sha256(f"{self.base_queryset.query}|{selection}|{self.status_code}".encode()).hexdigest()
+        key = f"facets:{type(self).__name__}:{content_version()}:{scope}"
+        facets = cache.get(key)
+        if facets is None:
+            facets = self.count_facets()
+            cache.set(key, facets, settings.FRAGMENT_CACHE_TIMEOUT)
+        return facets
+
+    def count_facets(self):
         facets = []
         for name, (label, lookup) in self.FACETS.items():
             matching = self.apply(self.base_queryset, skip=name).order_by().values("pk")

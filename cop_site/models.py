@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -8,6 +9,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import INTRO_FEATURES, BodyBlock
+from .restrictions import ViewRestrictionsMixin
+from .sections import section_page
 
 
 class LabelledDocument(Orderable):
@@ -30,7 +33,23 @@ class LabelledDocument(Orderable):
         return self.title or self.document.title
 
 
-class HomePage(Page):
+def _routes_itself(page, path_components):
+    """Whether `page` answers the rest of the address itself rather than through a child page."""
+    model = page.specific_class
+    if model is None or model.route is Page.route:
+        return False
+    get_resolver = getattr(model, "get_resolver", None)
+    if get_resolver is None:
+        return True  # a route() of its own: let it decide
+    # A RoutablePage: its own URLs come first, while it is live (as in RoutablePageMixin.route).
+    try:
+        get_resolver().resolve("/" + "".join(f"{c}/" for c in path_components))
+    except Http404:
+        return False
+    return page.live
+
+
+class HomePage(ViewRestrictionsMixin, Page):
     intro = RichTextField(
         _("introductie"),
         features=INTRO_FEATURES,
@@ -61,18 +80,44 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("startpagina")
 
+    def route(self, request, path_components):
+        """Find the page at the address in one query on `url_path`, instead of Wagtail's two per level.
+
+        The walk down stops at a page that routes for itself (a RoutablePage, such as the event
+        list with /afgelopen/), which then gets the rest of the address, as with Wagtail's own routing.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [self.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
+        found = Page.objects.filter(url_path__in=prefixes, path__startswith=self.path).only(
+            "pk", "path", "depth", "url_path", "content_type", "live"
+        )
+        by_depth = {page.depth: page for page in found}
+        page, walked = self, 0
+        while walked < len(path_components):
+            child = by_depth.get(self.depth + walked + 1)
+            if child is None or (walked and _routes_itself(page, path_components[walked:])):
+                break
+            child._cached_parent_obj = page
+            page, walked = child, walked + 1
+        if walked < len(path_components) and (page is self or not _routes_itself(page, path_components[walked:])):
+            raise Http404  # no page has the rest of this address
+        target = page.specific
+        target._cached_parent_obj = page._cached_parent_obj
+        return target.route(request, path_components[walked:])
+
     def get_context(self, request, *args, **kwargs):
         from knowledge.models import CaseIndexPage, GuidePage, Perspective, PracticeCasePage
 
         context = super().get_context(request, *args, **kwargs)
-        context["guide"] = GuidePage.objects.live().first()
-        context["case_index"] = CaseIndexPage.objects.live().first()
+        context["guide"] = section_page(GuidePage)
+        context["case_index"] = section_page(CaseIndexPage)
         context["perspectives"] = Perspective.objects.select_related("chapter")
         context["latest_cases"] = PracticeCasePage.objects.for_listing()[:6]
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsMixin, Page):
     intro = models.TextField(_("introductie"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
 

@@ -11,6 +11,7 @@ from knowledge.views import perspective_stylesheet
 from search import views as search_views
 
 from .api import api_router
+from .sitemaps import PageSitemap
 from .views import healthz, readyz, serve_document, serve_media
 
 # allauth answers its own rate limits (sign-up, password reset) with this page too.
@@ -27,7 +28,7 @@ urlpatterns = [
     # The perspectives' accent colours, so that no page needs an inline style (CSP).
     path("invalshoeken.css", perspective_stylesheet, name="perspective_stylesheet"),
     # Live, public pages only: drafts and pages behind a view restriction are left out.
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PageSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),

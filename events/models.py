@@ -23,14 +23,15 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from cop_site.blocks import INTRO_FEATURES, BodyBlock
 from cop_site.models import LabelledDocument
+from cop_site.restrictions import RestrictedPageManager, RestrictedPageQuerySet, ViewRestrictionsMixin
+from cop_site.sections import section_page
 
 from .forms import RegistrationAdminForm
 from .panels import RegistrationSummaryPanel
@@ -79,7 +80,7 @@ class Speaker(models.Model):
         return f"{self.name} ({self.organisation})" if self.organisation else self.name
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, ViewRestrictionsMixin, Page):
     """/bijeenkomsten/: upcoming events; /bijeenkomsten/afgelopen/: past ones. Both filterable."""
 
     intro = RichTextField(
@@ -94,6 +95,8 @@ class EventIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["cop_site.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
+
+    objects = RestrictedPageManager()
 
     class Meta:
         verbose_name = _("overzicht bijeenkomsten")
@@ -129,7 +132,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return self.url + self.reverse_subpage("past_view")
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(RestrictedPageQuerySet):
     def upcoming(self, now=None):
         """Live, public events that have not ended yet, soonest first."""
         now = now or timezone.now()
@@ -167,11 +170,11 @@ class EventPageQuerySet(PageQuerySet):
         return self.with_counts().prefetch_related("perspectives")
 
 
-class EventPageManager(PageManager.from_queryset(EventPageQuerySet)):
+class EventPageManager(RestrictedPageManager.from_queryset(EventPageQuerySet)):
     pass
 
 
-class EventPage(Page):
+class EventPage(ViewRestrictionsMixin, Page):
     class Type(models.TextChoices):
         WEBINAR = "webinar", _("Webinar")
         BIJEENKOMST = "bijeenkomst", _("Bijeenkomst")
@@ -448,7 +451,7 @@ class EventPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["event_index"] = self.get_parent().specific
+        context["event_index"] = section_page(EventIndexPage) or self.get_parent().specific
         context["state"] = self.registration_state()
         context["contact_name"], context["contact_email"] = self.practical_contact()
         return context

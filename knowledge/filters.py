@@ -20,6 +20,7 @@ class CaseFilter(FacetFilter):
         "provincie": (gettext_lazy("Provincie"), "organisations__province"),
         "jaar": (gettext_lazy("Jaar"), "year"),
     }
+    CACHE_FACETS = True
 
     def load_known_values(self, name):
         if name == "invalshoek":

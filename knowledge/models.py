@@ -1,6 +1,8 @@
 import unicodedata
 
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -11,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page
 from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -20,7 +22,10 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
 from cop_site.blocks import INTRO_FEATURES, BodyBlock
+from cop_site.caching import content_version
 from cop_site.models import LabelledDocument
+from cop_site.restrictions import RestrictedPageManager, ViewRestrictionsMixin
+from cop_site.sections import section_page
 
 CASE_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -196,7 +201,7 @@ class Definition(index.Indexed, ClusterableModel):
         return first if first.isascii() and first.isalpha() else "#"
 
 
-class GuidePage(Page):
+class GuidePage(ViewRestrictionsMixin, Page):
     intro = RichTextField(_("introductie"), features=[*INTRO_FEATURES, "ul"], blank=True)
     booklet = models.ForeignKey(
         "wagtaildocs.Document",
@@ -222,15 +227,19 @@ class GuidePage(Page):
         return GuideChapterPage.objects.child_of(self).live().select_related("perspective").order_by("path")
 
     def table_of_contents(self):
-        """The chapters with their building blocks, in two queries."""
-        chapters = list(self.chapters())
-        blocks = BuildingBlockPage.objects.descendant_of(self).live().order_by("path")
-        for chapter in chapters:
-            chapter.toc_blocks = [b for b in blocks if b.path.startswith(chapter.path)]
+        """The live chapters with their live building blocks; two queries, then cached until the content changes."""
+        key = f"guide-toc:{self.pk}:{content_version()}"
+        chapters = cache.get(key)
+        if chapters is None:
+            chapters = list(self.chapters())
+            blocks = BuildingBlockPage.objects.descendant_of(self).live().order_by("path")
+            for chapter in chapters:
+                chapter.toc_blocks = [b for b in blocks if b.path.startswith(chapter.path)]
+            cache.set(key, chapters, settings.FRAGMENT_CACHE_TIMEOUT)
         return chapters
 
 
-class GuideChapterPage(Page):
+class GuideChapterPage(ViewRestrictionsMixin, Page):
     perspective = models.OneToOneField(
         Perspective,
         verbose_name=_("invalshoek"),
@@ -255,16 +264,22 @@ class GuideChapterPage(Page):
     parent_page_types = ["knowledge.GuidePage"]
     subpage_types = ["knowledge.BuildingBlockPage"]
 
+    # The search lists them with .public(): the request's restrictions, read once.
+    objects = RestrictedPageManager()
+
     class Meta:
         verbose_name = _("hoofdstuk van de gids")
         verbose_name_plural = _("hoofdstukken van de gids")
 
     def building_blocks(self):
+        if hasattr(self, "toc_blocks"):  # a chapter from the guide's table of contents
+            return self.toc_blocks
         return BuildingBlockPage.objects.child_of(self).live().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        guide = self.get_parent().specific
+        guide = section_page(GuidePage)
+        guide = guide if guide and self.path.startswith(guide.path) else self.get_parent().specific
         chapters = guide.table_of_contents()
         # A preview of a new or unpublished chapter is not in the table of contents.
         position = next((i for i, c in enumerate(chapters) if c.pk == self.pk), None)
@@ -272,14 +287,19 @@ class GuideChapterPage(Page):
         context["toc"] = chapters
         context["building_blocks"] = self.building_blocks()
         if position is not None:
+            # The table of contents has this chapter's perspective and building blocks at hand
+            # (a preview may have another perspective than the live chapter).
+            if chapters[position].perspective_id == self.perspective_id:
+                self.perspective = chapters[position].perspective
+            context["building_blocks"] = chapters[position].toc_blocks
             context["previous_chapter"] = chapters[position - 1] if position > 0 else None
             context["next_chapter"] = chapters[position + 1] if position + 1 < len(chapters) else None
-        context["cases"] = PracticeCasePage.objects.for_listing().filter(perspectives=self.perspective)[:6]
-        context["case_index"] = CaseIndexPage.objects.live().first()
+        context["cases"] = PracticeCasePage.objects.for_listing().filter(perspectives=self.perspective_id)[:6]
+        context["case_index"] = section_page(CaseIndexPage)
         return context
 
 
-class BuildingBlockPage(Page):
+class BuildingBlockPage(ViewRestrictionsMixin, Page):
     summary = models.TextField(_("samenvatting"), help_text=_("Eén of twee zinnen over deze bouwsteen."))
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
 
@@ -291,6 +311,9 @@ class BuildingBlockPage(Page):
 
     parent_page_types = ["knowledge.GuideChapterPage"]
     subpage_types = []
+
+    # The search lists them with .public(): the request's restrictions, read once.
+    objects = RestrictedPageManager()
 
     class Meta:
         verbose_name = _("bouwsteen")
@@ -305,6 +328,13 @@ class BuildingBlockPage(Page):
 
     @cached_property
     def chapter(self):
+        guide = section_page(GuidePage)
+        if guide and self.live:
+            # From the cached table of contents, with the chapter's perspective and building blocks.
+            parent_path = self.path[: -self.steplen]
+            chapter = next((c for c in guide.table_of_contents() if c.path == parent_path), None)
+            if chapter is not None:
+                return chapter
         return GuideChapterPage.objects.select_related("perspective").parent_of(self).first()
 
     def get_context(self, request, *args, **kwargs):
@@ -312,11 +342,11 @@ class BuildingBlockPage(Page):
         context["chapter"] = self.chapter
         cases = PracticeCasePage.objects.for_listing()
         context["cases"] = cases.filter(building_blocks=self) if self.pk else cases.none()
-        context["case_index"] = CaseIndexPage.objects.live().first()
+        context["case_index"] = section_page(CaseIndexPage)
         return context
 
 
-class GlossaryPage(Page):
+class GlossaryPage(ViewRestrictionsMixin, Page):
     intro = RichTextField(_("introductie"), features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -336,7 +366,7 @@ class GlossaryPage(Page):
         return context
 
 
-class CaseIndexPage(Page):
+class CaseIndexPage(ViewRestrictionsMixin, Page):
     intro = RichTextField(_("introductie"), features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -367,7 +397,7 @@ class CaseTag(TaggedItemBase):
     content_object = ParentalKey("knowledge.PracticeCasePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class PracticeCasePageManager(PageManager):
+class PracticeCasePageManager(RestrictedPageManager):
     def for_listing(self):
         """Live, public cases with what a card shows, newest first, in a fixed number of queries."""
         return (
@@ -386,7 +416,7 @@ class PracticeCaseForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class PracticeCasePage(Page):
+class PracticeCasePage(ViewRestrictionsMixin, Page):
     class Phase(models.TextChoices):
         VERKENNING = "verkenning", _("Verkenning")
         ONTWERP = "ontwerp", _("Ontwerp")
@@ -499,7 +529,7 @@ class PracticeCasePage(Page):
         from search.query import run
 
         context = super().get_context(request, *args, **kwargs)
-        context["case_index"] = self.get_parent().specific
+        context["case_index"] = section_page(CaseIndexPage) or self.get_parent().specific
         context["related_cases"], _search, _degraded = run("related", self)
         return context
 

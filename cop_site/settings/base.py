@@ -103,6 +103,8 @@ MIDDLEWARE = [
     # Before anything reads the query string or form: NUL would reach PostgreSQL and give a 500,
     # and a form too big to read would give Django's bare 400.
     "cop_site.middleware.RequestDataMiddleware",
+    # Page view restrictions read once per request, not once per listing.
+    "cop_site.restrictions.ViewRestrictionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -129,6 +131,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "cop_site.context_processors.fragment_cache",
             ],
         },
     },
@@ -388,6 +391,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         },
     }
+# Page fragments (menu, footer, perspective lists) cached with {% cache %}. The content version
+# in their keys makes them stale on any change; this only bounds how long unused ones linger.
+FRAGMENT_CACHE_TIMEOUT = 24 * 60 * 60
 
 # Background work (django-tasks, as Wagtail 8 uses): e-mail and search-index updates are rows in
 # the database, enqueued once the visitor's transaction commits and run by `manage.py db_worker`

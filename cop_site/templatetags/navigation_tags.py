@@ -6,10 +6,13 @@ not Wagtail pages (such as the 404 page), where there is no `page` in the contex
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
+
+from cop_site.caching import content_version
 
 register = template.Library()
 
@@ -41,19 +44,15 @@ def site_name(context):
     return (site.site_name if site and site.site_name else None) or settings.WAGTAIL_SITE_NAME
 
 
-@register.simple_tag(takes_context=True)
-def main_menu_items(context):
-    """The main menu as a list of dicts: title, url, aria_current ("page", "true" or "") and section.
+def _menu_pages(request, root):
+    """The menu's pages as plain dicts, built once per content version and site and then cached.
 
-    `section` is true for home and the site's fixed sections; the other pages (about the association,
-    contact) are the service menu, which wide screens show apart so the main menu keeps to one row.
+    Only what every visitor sees goes into the cache; which item is current is worked out per request.
     """
-    root = _site_root(context.get("request"))
-    if root is None:
-        return []
-    current = context.get("page")
-    current = current if _is_page(current) else None
-
+    key = f"main-menu:{content_version()}:{root.pk}"
+    pages = cache.get(key)
+    if pages is not None:
+        return pages
     children = (
         root.get_children()
         .live()
@@ -67,27 +66,53 @@ def main_menu_items(context):
         label = f"{page.content_type.app_label}.{page.content_type.model}"
         return SECTION_MODELS.index(label) if label in SECTION_MODELS else len(SECTION_MODELS)
 
-    pages = sorted(children, key=section_rank)  # a stable sort keeps the tree order within each rank
+    # A stable sort keeps the tree order within each rank.
+    pages = [
+        {
+            "pk": page.pk,
+            "path": page.path,
+            "title": page.title,
+            "url": page.get_url(request),
+            "section": section_rank(page) < len(SECTION_MODELS),
+        }
+        for page in sorted(children, key=section_rank)
+    ]
+    cache.set(key, pages, settings.FRAGMENT_CACHE_TIMEOUT)
+    return pages
 
-    def aria_current(page, exact_only=False):
+
+@register.simple_tag(takes_context=True)
+def main_menu_items(context):
+    """The main menu as a list of dicts: title, url, aria_current ("page", "true" or "") and section.
+
+    `section` is true for home and the site's fixed sections; the other pages (about the association,
+    contact) are the service menu, which wide screens show apart so the main menu keeps to one row.
+    """
+    request = context.get("request")
+    root = _site_root(request)
+    if root is None:
+        return []
+    current = context.get("page")
+    current = current if _is_page(current) else None
+
+    def aria_current(pk, path, exact_only=False):
         if current is None:
             return ""
-        if current.pk == page.pk:
+        if current.pk == pk:
             return "page"
-        if not exact_only and current.path.startswith(page.path):
+        if not exact_only and current.path.startswith(path):
             return "true"
         return ""
 
-    request = context.get("request")
-    home = {"title": _("Home"), "url": root.get_url(request), "aria_current": aria_current(root, exact_only=True)}
-    items = [{**home, "section": True}]
-    for page in pages:
+    home = {"title": _("Home"), "url": root.get_url(request), "section": True}
+    items = [{**home, "aria_current": aria_current(root.pk, root.path, exact_only=True)}]
+    for page in _menu_pages(request, root):
         items.append(
             {
-                "title": page.title,
-                "url": page.get_url(request),
-                "aria_current": aria_current(page),
-                "section": section_rank(page) < len(SECTION_MODELS),
+                "title": page["title"],
+                "url": page["url"],
+                "aria_current": aria_current(page["pk"], page["path"]),
+                "section": page["section"],
             }
         )
     return items

@@ -2,6 +2,8 @@
 
 from django import template
 
+from cop_site.sections import section_page
+
 from ..formatting import event_day, event_moment, event_when
 
 register = template.Library()
@@ -41,7 +43,7 @@ def upcoming_events(context, perspective=None, limit=3, two_columns=False):
     return {
         "request": context.get("request"),
         "events": list(events[:limit]),
-        "event_index": EventIndexPage.objects.live().public().first(),
+        "event_index": section_page(EventIndexPage, public=True),
         "perspective": perspective,
         "two_columns": two_columns,
     }
