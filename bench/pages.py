@@ -43,6 +43,7 @@ from serving import (
     THREADS,
     WORKERS,
     Gunicorn,
+    clear_cache,
     create_database,
     database_exists,
     drop_database,
@@ -153,6 +154,7 @@ def prepare_ours(args, env):
             steps.append(("rebuild_search_index",))
     for step in tqdm(steps, desc="Onze site klaarzetten", unit="stap", file=sys.stderr):
         manage(*step, env=env)
+    clear_cache(env)
     script = (
         "from knowledge.models import PracticeCasePage; "
         "print(PracticeCasePage.objects.live().public().order_by('path').first().url)"

@@ -211,6 +211,47 @@ def burst(visitors, concurrency, tqdm):
     return run_phase("Aanmelden (tegelijk)", visitors, post, concurrency, tqdm)
 
 
+class BackendSampler(threading.Thread):
+    """Samples pg_stat_activity every 20 ms during the burst: how many of the site's database
+    sessions are waiting for a lock (the event row), busy, or idle, so lock wait shows apart
+    from the time spent in Python."""
+
+    def __init__(self, database_url):
+        super().__init__(daemon=True)
+        self.database_url = database_url
+        self.samples = []
+        self.done = threading.Event()
+
+    def run(self):
+        import psycopg2
+
+        connection = psycopg2.connect(self.database_url)
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            while not self.done.is_set():
+                cursor.execute(
+                    "SELECT count(*) FILTER (WHERE wait_event_type = 'Lock'),"
+                    " count(*) FILTER (WHERE state = 'active' AND wait_event_type IS DISTINCT FROM 'Lock'),"
+                    " count(*) FILTER (WHERE state = 'idle in transaction')"
+                    " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+                self.samples.append(cursor.fetchone())
+                time.sleep(0.02)
+        connection.close()
+
+    def summary(self):
+        self.done.set()
+        self.join()
+        if not self.samples:
+            return "no samples"
+        columns = list(zip(*self.samples, strict=True))
+        return (
+            f"waiting for a lock {statistics.mean(columns[0]):.1f} (max {max(columns[0])}), "
+            f"running a query {statistics.mean(columns[1]):.1f}, idle in transaction "
+            f"{statistics.mean(columns[2]):.1f} ({len(self.samples)} samples)"
+        )
+
+
 def profile_one_registration(event, stats_lines=25):
     """One registration through Django's test client in this process, under cProfile."""
     from django.test import Client
@@ -225,7 +266,9 @@ def profile_one_registration(event, stats_lines=25):
     response = client.post(url, data)
     profiler.disable()
     out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(stats_lines)
+    # The site's own functions, and the library calls where a request's time usually goes.
+    where = r"(cop_site|events|members)/|execute_sql|mail/message|template/base.py.*\(render\)|enqueue|icalendar"
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(where, stats_lines)
     print(f"\nProfile of one registration (answer {response.status_code}), by cumulative time:\n{out.getvalue()}")
 
 
@@ -251,12 +294,14 @@ def main():
         for step in (("migrate", "--no-input"), ("createcachetable",), ("collectstatic", "--no-input")):
             manage(*step, env=env)
         setup_django(env)
+        from django.core.cache import cache
         from django.db import connection
 
         from tqdm import tqdm
 
         from events.models import Registration
 
+        cache.clear()  # nothing from an earlier run's database of the same name
         if args.profile:
             profile_one_registration(create_event("Benchmark: profiel", 10))
         RESULTS.mkdir(parents=True, exist_ok=True)
@@ -286,7 +331,10 @@ def main():
         print(f"Event with {args.seats} seats at {', '.join(s.base_url for s in servers)}{form_path}", file=sys.stderr)
         visitors = [Visitor(n, servers[n % len(servers)].base_url + form_path) for n in range(args.requests)]
         form_times, _ = run_phase("Formulier ophalen", visitors, Visitor.fetch_form, min(concurrency, 50), tqdm)
+        sampler = BackendSampler(env["DATABASE_URL"])
+        sampler.start()
         results, wall = burst(visitors, concurrency, tqdm)
+        sessions = sampler.summary()
         latencies = [elapsed for elapsed, _error in results]
         errors = [error for _elapsed, error in results if error]
         statuses = dict.fromkeys(Registration.Status.values, 0)
@@ -319,6 +367,7 @@ def main():
         ("POST latency max", f"{max(latencies) * 1000:.0f} ms"),
         ("throughput", f"{args.requests / wall:.1f} registrations/s ({wall:.2f} s in total)"),
         ("form GET p50", f"{percentile(form_times, 0.50) * 1000:.0f} ms"),
+        ("database sessions (mean)", sessions),
     ]
     if sequential_times:
         rows.append(

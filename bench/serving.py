@@ -67,6 +67,9 @@ def production_env(database_name, work_dir, **overrides):
         DJANGO_MEDIA_ROOT=str(Path(work_dir) / "media"),
         DJANGO_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
         DJANGO_LOG_LEVEL="WARNING",
+        # Its own keys in a shared Redis: Wagtail caches page paths there, which another database
+        # (another benchmark, or an earlier run of this one) would have left stale.
+        CACHE_KEY_PREFIX=f"bench-{database_name}",
     )
     env.update(overrides)
     return env
@@ -79,6 +82,11 @@ def manage(*args, env, python=None, cwd=ROOT, quiet=True):
     if result.returncode:
         sys.exit(f"`manage.py {' '.join(args)}` failed:\n{result.stdout or ''}{result.stderr or ''}")
     return result.stdout
+
+
+def clear_cache(env):
+    """Empty the site's cache, so nothing from a dropped database of the same name is served."""
+    manage("shell", "-v", "0", "-c", "from django.core.cache import cache; cache.clear()", env=env)
 
 
 class Gunicorn:
