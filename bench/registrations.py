@@ -13,7 +13,7 @@ What it does:
      worker (`manage.py db_worker`), one runs too, so the e-mails are sent as in production;
   3. lets --requests visitors each fetch the form (their CSRF cookie and token), then releases
      all their POSTs at the same instant from --concurrency client threads (default: all of them,
-     so 200 registrations are in flight at once);
+     so 200 registrations are in flight at once; --spread S lets them arrive evenly over S seconds);
   4. prints the outcome and the timings, and exits non-zero unless exactly --seats people are
      confirmed, the rest are on the waiting list, and no request failed.
 
@@ -72,6 +72,12 @@ def parse_args():
     parser.add_argument("--seats", type=int, default=50, help="seats of the scratch event (default 50)")
     parser.add_argument(
         "--concurrency", type=int, help="client threads, all released at once (default: one per registration)"
+    )
+    parser.add_argument(
+        "--spread",
+        type=float,
+        default=0,
+        help="seconds over which the POSTs arrive evenly (default 0: all at one instant)",
     )
     parser.add_argument("--servers", type=int, default=2, help="gunicorn masters, on separate ports (default 2)")
     parser.add_argument(
@@ -153,7 +159,7 @@ class Visitor:
         self.cookie = CSRF_COOKIE.search(cookies).group(1)
         return time.perf_counter() - started
 
-    def register(self, start_together=None):
+    def register(self, wait_for_turn=None):
         data = urllib.parse.urlencode(
             {
                 "csrfmiddlewaretoken": self.token,
@@ -166,8 +172,8 @@ class Visitor:
         ).encode()
         headers = {"Referer": self.form_url, "Cookie": f"csrftoken={self.cookie}"}
         request = urllib.request.Request(self.form_url, data=data, headers=headers)
-        if start_together:
-            start_together.wait()
+        if wait_for_turn:
+            wait_for_turn()
         started = time.perf_counter()
         try:
             with OPENER.open(request, timeout=120) as response:
@@ -200,15 +206,21 @@ def run_phase(label, visitors, work, concurrency, tqdm):
     return results, time.perf_counter() - started
 
 
-def burst(visitors, concurrency, tqdm):
-    """All POSTs released at one instant (a barrier), when every client thread has one in hand."""
+def burst(visitors, concurrency, spread, tqdm):
+    """The POSTs released together (a barrier) once every client thread has one in hand: all at
+    one instant, or with `spread` seconds, one every spread/len(visitors) seconds from then."""
     concurrency = min(concurrency, len(visitors))
     start_together = threading.Barrier(concurrency)
 
-    def post(visitor):
-        return visitor.register(start_together if visitor.number < concurrency else None)
+    def wait_for_turn(visitor):
+        if visitor.number < concurrency:
+            start_together.wait()
+        time.sleep(spread * visitor.number / len(visitors))
 
-    return run_phase("Aanmelden (tegelijk)", visitors, post, concurrency, tqdm)
+    def post(visitor):
+        return visitor.register(lambda: wait_for_turn(visitor))
+
+    return run_phase("Aanmelden", visitors, post, concurrency, tqdm)
 
 
 class BackendSampler(threading.Thread):
@@ -333,7 +345,7 @@ def main():
         form_times, _ = run_phase("Formulier ophalen", visitors, Visitor.fetch_form, min(concurrency, 50), tqdm)
         sampler = BackendSampler(env["DATABASE_URL"])
         sampler.start()
-        results, wall = burst(visitors, concurrency, tqdm)
+        results, wall = burst(visitors, concurrency, args.spread, tqdm)
         sessions = sampler.summary()
         latencies = [elapsed for elapsed, _error in results]
         errors = [error for _elapsed, error in results if error]
@@ -357,7 +369,11 @@ def main():
     rows = [
         ("app servers", f"{args.servers} gunicorn masters, each {WORKERS} workers x {THREADS} threads (gthread)"),
         ("task worker", "manage.py db_worker" if worker else "none (e-mails sent in the request, after commit)"),
-        ("registrations sent", f"{args.requests}, {concurrency} client threads released at once"),
+        (
+            "registrations sent",
+            f"{args.requests} from {concurrency} client threads, "
+            + (f"evenly over {args.spread:g} s" if args.spread else "released at one instant"),
+        ),
         ("seats", args.seats),
         ("confirmed", f"{statuses['confirmed']} (expected {expected_confirmed})"),
         ("waiting list", f"{statuses['waiting']} (expected {expected_waiting})"),
