@@ -165,8 +165,10 @@ def prepare_ours(args, env):
 def drop_search_index(env):
     script = (
         "from search import index\n"
+        "from search.documents import synonym_set_name\n"
         "client = index.get_client()\n"
         "for name in index.all_indices(client): client.indices.delete(index=name)\n"
+        "client.options(ignore_status=404).synonyms.delete_synonym(id=synonym_set_name())\n"
     )
     manage("shell", "-v", "0", "-c", script, env=env)
 
