@@ -34,6 +34,7 @@ import io
 import os
 import pstats
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -363,6 +364,7 @@ def main():
             worker.wait()
         if not args.keep:
             drop_database(args.database)
+        shutil.rmtree(work, ignore_errors=True)
 
     expected_waiting = max(args.requests - args.seats, 0)
     expected_confirmed = min(args.requests, args.seats)
