@@ -18,6 +18,7 @@ from wagtail.search.index import insert_or_update_object
 
 from allauth.account.models import EmailAddress
 
+from cop_site.caching import bump_after_commit
 from knowledge.models import CaseAttachment, PracticeCasePage
 from search import index as search_index
 
@@ -150,6 +151,7 @@ def reindex(page_pks):
     for page in pages:
         insert_or_update_object(page)  # the database search: the admin's and the public fallback
     transaction.on_commit(lambda: search_index.update_objects(pages))
+    bump_after_commit()  # the live pages were changed with update(), which sends no signal
 
 
 @transaction.atomic

@@ -169,3 +169,12 @@ def elasticsearch(settings, caplog):
         r.getMessage() for r in caplog.get_records("call") if r.name == "search.query" and r.levelno >= logging.WARNING
     ]
     assert not fallbacks, f"searched on the database fallback instead of Elasticsearch: {fallbacks}"
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache switched on (the test settings have it off), on a real Redis."""
+    assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache"), (
+        "Set REDIS_URL to a Redis server (scripts/test.sh starts one)."
+    )
+    settings.PAGE_CACHE_SECONDS = 120

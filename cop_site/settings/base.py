@@ -91,6 +91,8 @@ MIDDLEWARE = [
     # Before anything reads the query string or form: NUL would reach PostgreSQL and give a 500,
     # and a form too big to read would give Django's bare 400.
     "cop_site.middleware.RequestDataMiddleware",
+    # Before sessions, authentication and CSRF: a cached page is served without touching the database.
+    "cop_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -339,6 +341,11 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         },
     }
+
+# Page cache for visitors without a session (cop_site.page_cache): seconds a page stays in the shared
+# cache and in reverse proxies (s-maxage). Every publish or edit purges the shared cache at once;
+# a proxy keeps its copy up to this long. 0 switches the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 120)
 
 # Background work (django-tasks, as Wagtail 8 uses). Runs right after the transaction commits;
 # a failed event e-mail stays in the outbox and `manage.py send_pending_emails` retries it.

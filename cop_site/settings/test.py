@@ -22,3 +22,7 @@ ELASTICSEARCH_URL = ""
 # Its own alias, so two test runs can share one Elasticsearch server.
 SEARCH_INDEX_ALIAS = TEST_SEARCH_INDEX_ALIAS
 SEARCH_REFRESH_ON_WRITE = "wait_for"
+# The page cache is off for the suite: its tests change content straight in the database, inside
+# a transaction that never commits (so never purges). tests/test_page_cache.py and the browser
+# journeys switch it on (the page_cache fixture), as production has it.
+PAGE_CACHE_SECONDS = 0
