@@ -25,16 +25,17 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 CONTENT_VERSION_KEY = "content-version"
-# After the cache failed to answer, reads that may do without it skip it this long, so an outage
-# does not add a time-out to every request.
-RETRY_SECONDS = 10
 
-_unreachable_until = 0.0
+
+def first_version():
+    # From the clock, not 1: after Redis lost its data, the numbers must not repeat ones that
+    # browsers and proxies hold (the perspective stylesheet's URL carries the version for a year).
+    return int(time.time())
 
 
 def content_version():
     """The current content version (an int), the same on every process that shares the cache."""
-    return cache.get_or_set(CONTENT_VERSION_KEY, 1, timeout=None)
+    return cache.get_or_set(CONTENT_VERSION_KEY, first_version, timeout=None)
 
 
 def bump_content_version():
@@ -42,21 +43,8 @@ def bump_content_version():
     try:
         return cache.incr(CONTENT_VERSION_KEY)
     except ValueError:  # not set yet, or evicted
-        cache.add(CONTENT_VERSION_KEY, 1, timeout=None)
+        cache.add(CONTENT_VERSION_KEY, first_version(), timeout=None)
         return cache.incr(CONTENT_VERSION_KEY)
-
-
-def cache_call(operation, *args):
-    """Run a cache operation that a request can do without: None when the cache is unreachable."""
-    global _unreachable_until
-    if time.monotonic() < _unreachable_until:
-        return None
-    try:
-        return operation(*args)
-    except RedisError:
-        _unreachable_until = time.monotonic() + RETRY_SECONDS
-        logger.warning("Shared cache unreachable: going without it for %s s", RETRY_SECONDS, exc_info=True)
-        return None
 
 
 def purge():

@@ -13,7 +13,7 @@ A response is stored only when it is the same for every anonymous visitor: a 200
 cookie set, no CSRF token in it, no Cache-Control of the view's own, outside the member, admin
 and account pages. Reverse proxies get the same answer through Cache-Control.
 
-When the cache cannot be reached, pages are served uncached (cop_site.caching.cache_call).
+When Redis cannot be reached, pages are served uncached (cop_site.cache.FailOpenRedisCache).
 """
 
 import hashlib
@@ -24,7 +24,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .caching import cache_call, content_version
+from .caching import content_version
 
 # Pages that are personal, carry forms, or must always be fresh (the health check, suggestions).
 EXCLUDED_PREFIXES = (
@@ -74,7 +74,7 @@ def cache_key(request, version):
 
 
 def lookup(key):
-    entry = cache_call(cache.get, key)
+    entry = cache.get(key)
     if entry is None:
         return None
     content, headers = entry
@@ -106,9 +106,8 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             keep_private(response)
             return response
-        version = cache_call(content_version)
-        key = cache_key(request, version) if version is not None else None
-        cached = lookup(key) if key else None
+        key = cache_key(request, content_version())
+        cached = lookup(key)
         if cached is not None:
             return cached
         response = self.get_response(request)
@@ -116,7 +115,7 @@ class PageCacheMiddleware:
             keep_private(response)
             return response
         share(response)
-        if key and request.method == "GET":  # a HEAD response may lack its body
-            cache_call(cache.set, key, (response.content, list(response.items())), settings.PAGE_CACHE_SECONDS)
+        if request.method == "GET":  # a HEAD response may lack its body
+            cache.set(key, (response.content, list(response.items())), settings.PAGE_CACHE_SECONDS)
         response["X-Cache"] = "miss"
         return response

@@ -2,7 +2,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import conditional_page, require_safe
 
-from cop_site.caching import cache_call, content_version
+from cop_site.caching import content_version
 
 from .models import Perspective
 
@@ -27,8 +27,7 @@ def perspective_stylesheet(request):
         {"perspectives": perspectives},
         content_type="text/css; charset=utf-8",
     )
-    version = cache_call(content_version)
-    if version is not None and request.GET.get("v") == str(version):
+    if request.GET.get("v") == str(content_version()):
         patch_cache_control(response, public=True, max_age=YEAR, immutable=True)
     else:
         patch_cache_control(response, no_cache=True)

@@ -1,7 +1,7 @@
 from django import template
 from django.urls import reverse
 
-from cop_site.caching import cache_call, content_version
+from cop_site.caching import content_version
 
 register = template.Library()
 
@@ -10,6 +10,4 @@ register = template.Library()
 def perspective_stylesheet_url():
     """The perspectives' stylesheet, at a URL that changes with the content version: browsers keep
     it for a year (knowledge.views.perspective_stylesheet) and fetch it again after any edit."""
-    url = reverse("perspective_stylesheet")
-    version = cache_call(content_version)
-    return url if version is None else f"{url}?v={version}"
+    return f"{reverse('perspective_stylesheet')}?v={content_version()}"
