@@ -76,7 +76,10 @@ def public_models():
     )
 
 
-def content_changed(sender, instance=None, **kwargs):
+def content_changed(sender, instance=None, created=False, **kwargs):
+    # Wagtail creates a settings row with its defaults when a page first reads it: nothing changes.
+    if created and isinstance(instance, (BaseSiteSetting, BaseGenericSetting)):
+        return
     if isinstance(instance, public_models()):
         bump_after_commit()
 

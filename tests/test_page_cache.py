@@ -238,8 +238,13 @@ def save_speaker(home, event):
     SpeakerFactory(name="Fatima el Amrani")
 
 
-def save_site_settings(home, event):
-    SiteSettings.objects.update_or_create(site=home.get_site(), defaults={"organisation_name": "Netwerk"})
+def site_settings(home, event):
+    return SiteSettings.for_site(home.get_site())
+
+
+def rename_organisation(home, site_settings):
+    site_settings.organisation_name = "Netwerk Opgavegericht Werken"
+    site_settings.save()
 
 
 def add_redirect(home, event):
@@ -271,7 +276,7 @@ def delete_it(home, obj):
         (a_definition, delete_it),
         (nothing, save_organisation),
         (nothing, save_speaker),
-        (nothing, save_site_settings),
+        (site_settings, rename_organisation),
         (nothing, add_redirect),
         (nothing, register),
         (a_registration, delete_it),
@@ -294,6 +299,13 @@ def test_a_registration_updates_the_seats_left_that_the_event_page_shows(event, 
     with capture(execute=True):
         RegistrationFactory(event=event)
     assert "Nog 19 van de 20 plaatsen vrij" in get(event.url).content.decode()
+
+
+def test_site_settings_made_with_their_defaults_on_first_read_purge_nothing(home):
+    SiteSettings.objects.all().delete()
+    get(home.url)  # Wagtail creates the settings row while rendering
+    assert SiteSettings.objects.exists()
+    assert get(home.url)["X-Cache"] == "hit"
 
 
 def test_a_draft_saved_purges_nothing(home, event, capture):

@@ -352,6 +352,8 @@ AXES_CACHE = "locks"
 # cache and in reverse proxies (s-maxage). Every publish or edit purges the shared cache at once;
 # a proxy keeps its copy up to this long. 0 switches the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 120)
+# The test settings' value: off, except for the tests that switch it on and the servers they start.
+TEST_PAGE_CACHE_SECONDS = env_int("TEST_PAGE_CACHE_SECONDS", 0)
 
 # Background work (django-tasks, as Wagtail 8 uses). Runs right after the transaction commits;
 # a failed event e-mail stays in the outbox and `manage.py send_pending_emails` retries it.

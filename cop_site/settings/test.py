@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import ELASTICSEARCH_URL, SECRET_KEY, TEST_SEARCH_INDEX_ALIAS
+from .base import ELASTICSEARCH_URL, SECRET_KEY, TEST_PAGE_CACHE_SECONDS, TEST_SEARCH_INDEX_ALIAS
 
 DEBUG = False
 SECRET_KEY = SECRET_KEY or "test-only-insecure-key"
@@ -24,5 +24,6 @@ SEARCH_INDEX_ALIAS = TEST_SEARCH_INDEX_ALIAS
 SEARCH_REFRESH_ON_WRITE = "wait_for"
 # The page cache is off for the suite: its tests change content straight in the database, inside
 # a transaction that never commits (so never purges). tests/test_page_cache.py and the browser
-# journeys switch it on (the page_cache fixture), as production has it.
-PAGE_CACHE_SECONDS = 0
+# journeys switch it on (the page_cache fixture), as production has it; so do the servers that
+# tests/test_cache_processes.py starts (TEST_PAGE_CACHE_SECONDS).
+PAGE_CACHE_SECONDS = TEST_PAGE_CACHE_SECONDS
