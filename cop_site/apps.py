@@ -4,9 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CopSiteConfig(AppConfig):
+    default = True  # apps.py holds two configs; this one is the app's
     default_auto_field = "django.db.models.BigAutoField"
     name = "cop_site"
     verbose_name = _("Website")
+
+    def ready(self):
+        from . import caching
+
+        caching.connect()
 
 
 class CopStaticFilesConfig(StaticFilesConfig):

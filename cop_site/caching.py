@@ -5,14 +5,37 @@ setting saved) bumps it, and every cached page and fragment made under the old n
 passed over from then on, on every process and machine at once. Old entries simply expire.
 """
 
+import logging
+import time
+
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 CONTENT_VERSION_KEY = "content-version"
 
 
+def first_version():
+    # From the clock, not 1: after Redis lost its data, the numbers must not repeat ones that
+    # browsers and proxies hold (the perspective stylesheet's URL carries the version for a year).
+    return int(time.time())
+
+
 def content_version():
     """The current content version (an int), the same on every process that shares the cache."""
-    return cache.get_or_set(CONTENT_VERSION_KEY, 1, timeout=None)
+    return cache.get_or_set(CONTENT_VERSION_KEY, first_version, timeout=None)
 
 
 def bump_content_version():
@@ -20,5 +43,66 @@ def bump_content_version():
     try:
         return cache.incr(CONTENT_VERSION_KEY)
     except ValueError:  # not set yet, or evicted
-        cache.add(CONTENT_VERSION_KEY, 1, timeout=None)
+        cache.add(CONTENT_VERSION_KEY, first_version(), timeout=None)
         return cache.incr(CONTENT_VERSION_KEY)
+
+
+def purge():
+    """Bump, logging instead of raising when the cache is unreachable: an editor's save must not
+    fail for it. The pages cached before the outage then expire after PAGE_CACHE_SECONDS."""
+    try:
+        bump_content_version()
+    except RedisError:
+        logger.warning("Could not bump the content version: cached pages stay until they expire", exc_info=True)
+
+
+def bump_after_commit():
+    """Purge once the change is committed: bumping earlier would let a request that still reads the
+    old rows cache them under the new version."""
+    transaction.on_commit(purge)
+
+
+def public_models():
+    """Models, besides pages, whose rows public pages show or that decide what is public."""
+    return (
+        *get_snippet_models(),  # perspectives, definitions, organisations, speakers
+        BaseSiteSetting,
+        BaseGenericSetting,
+        PageViewRestriction,
+        Redirect,
+        Site,
+        get_image_model(),
+        get_document_model(),
+    )
+
+
+def content_changed(sender, instance=None, created=False, **kwargs):
+    # Wagtail creates a settings row with its defaults when a page first reads it: nothing changes.
+    if created and isinstance(instance, (BaseSiteSetting, BaseGenericSetting)):
+        return
+    if isinstance(instance, public_models()):
+        bump_after_commit()
+
+
+def page_changed(sender, **kwargs):
+    bump_after_commit()
+
+
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump_after_commit()
+
+
+def connect():
+    """Wire the bumps (called from CopSiteConfig.ready). Pages bump on publish, unpublish, move and
+    delete only: saving a draft changes nothing a visitor sees."""
+    page_published.connect(page_changed, dispatch_uid="caching_page_published")
+    page_unpublished.connect(page_changed, dispatch_uid="caching_page_unpublished")
+    post_page_move.connect(page_changed, dispatch_uid="caching_page_moved")
+    post_delete.connect(page_deleted, dispatch_uid="caching_page_deleted")
+    post_save.connect(content_changed, dispatch_uid="caching_content_saved")
+    post_delete.connect(content_changed, dispatch_uid="caching_content_deleted")
+    # The groups of a page's view restriction, set after the restriction itself is saved.
+    m2m_changed.connect(
+        page_changed, sender=PageViewRestriction.groups.through, dispatch_uid="caching_restriction_groups"
+    )

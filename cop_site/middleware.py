@@ -1,3 +1,4 @@
+import logging
 import re
 
 from django.conf import settings
@@ -8,6 +9,9 @@ from django.utils.translation import gettext as _
 
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 # C0 control characters except tab, line feed and carriage return, and DEL. PostgreSQL refuses NUL in
 # text, and none of them belongs in a search term, a filter or a form field.
@@ -69,3 +73,30 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         elif getattr(request, "is_dummy", False):
             parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
+
+
+class SharedCacheOutageMiddleware:
+    """A Dutch 503 instead of a 500 when a view needs the shared cache (Redis) and cannot reach it.
+
+    Public pages do without it (the page cache is bypassed, cop_site.ratelimit fails open); what
+    cannot do without it fails closed: a log-in (django-axes' lock), a sign-up or password reset
+    (allauth's limits) and a member's case submission (the double-submit guard).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, RedisError):
+            return None
+        logger.warning("Shared cache unreachable during %s %s", request.method, request.path, exc_info=exception)
+        message = _(
+            "Dit deel van de site werkt op dit moment even niet. Er is niets opgeslagen of verstuurd. "
+            "Probeer het over een paar minuten opnieuw."
+        )
+        response = refuse(request, _("Even niet beschikbaar"), message, 503)
+        response["Retry-After"] = "120"
+        return response

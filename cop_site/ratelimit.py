@@ -3,6 +3,13 @@
 The counter limits case submissions and edits (per member and per client address) and event
 registrations (per client address, per event and overall). Log-in failures are
 counted by django-axes, with `client_ip` and `login_name` below.
+
+While Redis cannot be reached, these counters fail open (cop_site.cache): nothing is counted
+and nobody is refused (a warning is logged). They only curb how much one address sends; refusing
+every registration and submission during an outage would hurt everyone instead, and what
+keeps the data right (the event's row lock, the honeypot, one registration per address)
+does not depend on the cache. So do allauth's sign-up and reset limits. The log-in lock
+(django-axes, on the "locks" cache) fails closed with a Dutch 503 (cop_site.middleware).
 """
 
 import ipaddress

@@ -19,6 +19,7 @@ from wagtail.search.index import insert_or_update_object
 
 from allauth.account.models import EmailAddress
 
+from cop_site.caching import bump_after_commit
 from knowledge.models import CaseAttachment, PracticeCasePage
 from search import tasks as search_tasks
 
@@ -152,6 +153,7 @@ def reindex(page_pks):
     for page in pages:
         insert_or_update_object(page)  # the database search: the admin's and the public fallback
     search_tasks.reindex_after_commit(pages)  # the worker takes the member's name out of Elasticsearch
+    bump_after_commit()  # the live pages were changed with update(), which sends no signal
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ py=.venv/bin/python
 
 echo "==> Migrating the database"
 $py manage.py migrate --no-input
+# The shared cache is Redis when REDIS_URL is set (redis://127.0.0.1:6379/0), else this database table.
 $py manage.py createcachetable
 echo "==> Loading demo content (prints the dev-only logins)"
 $py manage.py load_demo_content
@@ -22,6 +23,7 @@ cat <<TXT
 
   Site:   http://127.0.0.1:8000/
   Admin:  http://127.0.0.1:8000/admin/
+  Cache:  ${REDIS_URL:-database table (set REDIS_URL for Redis)}
 
 TXT
 # The task worker sends the e-mails and updates the search index, next to the server; it is

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run every check and the whole test suite against real services:
-# PostgreSQL, Elasticsearch and Chromium.
-# Without DATABASE_URL it starts a throwaway PostgreSQL of its own.
+# PostgreSQL, Redis, Elasticsearch and Chromium.
+# Without DATABASE_URL it starts a throwaway PostgreSQL of its own, without REDIS_URL a throwaway Redis.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +30,12 @@ if [ -z "${DATABASE_URL:-}" ]; then
   source scripts/throwaway-postgres.sh
 fi
 echo "==> PostgreSQL: ${DATABASE_URL%%\?*}"
+
+# Redis, the shared cache (page cache, rate limits, log-in locks), as in production.
+if [ -z "${REDIS_URL:-}" ]; then
+  source scripts/throwaway-redis.sh
+fi
+echo "==> Redis: $REDIS_URL"
 
 # Elasticsearch: a real 8.x server. Without ELASTICSEARCH_URL, start the project's
 # own (downloaded once, verified, cached outside the repo), and stop it afterwards

@@ -23,6 +23,7 @@ from elasticsearch import ConnectionError as ElasticsearchConnectionError  # not
 from elasticsearch.helpers import BulkIndexError, bulk, scan
 from elasticsearch_dsl import Index
 
+from cop_site.caching import purge
 from knowledge.models import Definition
 
 from .content import (
@@ -248,6 +249,7 @@ def update_objects(objects):
                 *delete_actions(names, (document_id(obj) for obj in gone)),
             ],
         )
+    purge()  # pages cached while the index still had the old documents
 
 
 def remove_ids(ids):
@@ -257,6 +259,7 @@ def remove_ids(ids):
         return
     with best_effort(f"Search index removal of {ids}"):
         write(client, list(delete_actions(all_indices(client), ids)))
+    purge()
 
 
 def update_synonyms():

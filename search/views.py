@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 
 from cop_site.filters import page_missing_message
 
@@ -31,6 +32,7 @@ def search(request):
         "sorts": SORTS,
         "max_length": MAX_QUERY_LENGTH,
     }
+    counted = False
     if search_request.is_valid:
         results, backend, degraded = run("search", search_request)
         paginator = Paginator(ResultWindow(results.hits, results.total, search_request.offset), PAGE_SIZE)
@@ -42,7 +44,13 @@ def search(request):
         context.update(results=results, degraded=degraded)
         if search_request.q and search_request.page == 1:
             SearchTermWeek.record(search_request.q, found=results.total > 0)
-    return TemplateResponse(request, "search/search_page.html", context, status=search_request.status_code)
+            counted = True
+    response = TemplateResponse(request, "search/search_page.html", context, status=search_request.status_code)
+    if counted or context.get("degraded"):
+        # Kept out of the page cache and proxies: each search is counted (the admin's search terms),
+        # and a fallback answer should not outlive the Elasticsearch outage.
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 def suggestions(request):

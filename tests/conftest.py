@@ -177,3 +177,12 @@ def redis_cache(settings):
     """The shared cache on Redis, as in production (REDIS_URL): its CACHES entry."""
     assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache"), "Set REDIS_URL to a Redis database."
     return settings.CACHES["default"]
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache switched on (the test settings have it off), on a real Redis."""
+    assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache"), (
+        "Set REDIS_URL to a Redis server (scripts/test.sh starts one)."
+    )
+    settings.PAGE_CACHE_SECONDS = 120

@@ -52,7 +52,7 @@ def assert_frame(response, *, breadcrumbs=True):
     assert not re.search(r"<[^>]+\sstyle=", html)
     for script in re.findall(r"<script\b[^>]*>", html):
         assert " src=" in script or 'type="application/json"' in script, script
-    assert '<link rel="stylesheet" href="/invalshoeken.css">' in html
+    assert re.search(r'<link rel="stylesheet" href="/invalshoeken.css\?v=\d+">', html)
 
 
 @pytest.fixture

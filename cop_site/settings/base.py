@@ -103,6 +103,8 @@ MIDDLEWARE = [
     # Before anything reads the query string or form: NUL would reach PostgreSQL and give a 500,
     # and a form too big to read would give Django's bare 400.
     "cop_site.middleware.RequestDataMiddleware",
+    # Before sessions, authentication and CSRF: a cached page is served without touching the database.
+    "cop_site.page_cache.PageCacheMiddleware",
     # Page view restrictions read once per request, not once per listing.
     "cop_site.restrictions.ViewRestrictionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -115,6 +117,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # Last: answers a locked-out log-in attempt (django-axes) with the Dutch 429 page.
     "axes.middleware.AxesMiddleware",
+    # A Dutch 503 when a view cannot do without the shared cache and it is unreachable.
+    "cop_site.middleware.SharedCacheOutageMiddleware",
 ]
 
 ROOT_URLCONF = "cop_site.urls"
@@ -371,26 +375,38 @@ AXES_VERBOSE = False  # no banner on every manage.py command
 # submission limits, the double-submit guard, the page cache and the content version all live
 # there, so a limit holds across processes. Redis (Django's own RedisCache) when REDIS_URL is set;
 # otherwise a database table, made by `manage.py createcachetable` (scripts/run.sh does).
+# While Redis is down the site goes on without it (cop_site.cache: reads miss, limits fail open),
+# except the log-in lock: django-axes uses the "locks" alias, the plain backend, which raises,
+# and the log-in is refused with a Dutch 503 (cop_site.middleware.SharedCacheOutageMiddleware).
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
+    _redis = {
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "cop"),
+        # Fail fast rather than hang a request when Redis is unreachable.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "cop"),
-            # Fail fast rather than hang a request when Redis is unreachable.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        },
+        "default": {**_redis, "BACKEND": "cop_site.cache.FailOpenRedisCache"},
+        "locks": {**_redis, "BACKEND": "django.core.cache.backends.redis.RedisCache"},
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "cop_shared_cache",
-            # Room for every visitor's counters; the default of 300 would evict them early.
-            "OPTIONS": {"MAX_ENTRIES": 100_000},
-        },
+    _table = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "cop_shared_cache",
+        # Room for every visitor's counters; the default of 300 would evict them early.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
+    CACHES = {"default": _table, "locks": _table}
+AXES_CACHE = "locks"
+
+# Page cache for visitors without a session (cop_site.page_cache): seconds a page stays in the shared
+# cache and in reverse proxies (s-maxage). Every publish or edit purges the shared cache at once;
+# a proxy keeps its copy up to this long. 0 switches the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 120)
+# The test settings' value: off, except for the tests that switch it on and the servers they start.
+TEST_PAGE_CACHE_SECONDS = env_int("TEST_PAGE_CACHE_SECONDS", 0)
+
 # Page fragments (menu, footer, perspective lists) cached with {% cache %}. The content version
 # in their keys makes them stale on any change; this only bounds how long unused ones linger.
 FRAGMENT_CACHE_TIMEOUT = 24 * 60 * 60

@@ -1,5 +1,11 @@
 from .base import *  # noqa: F403
-from .base import ELASTICSEARCH_URL, SECRET_KEY, TEST_SEARCH_INDEX_ALIAS, TEST_WORKER_PROCESS
+from .base import (
+    ELASTICSEARCH_URL,
+    SECRET_KEY,
+    TEST_PAGE_CACHE_SECONDS,
+    TEST_SEARCH_INDEX_ALIAS,
+    TEST_WORKER_PROCESS,
+)
 
 DEBUG = False
 SECRET_KEY = SECRET_KEY or "test-only-insecure-key"
@@ -31,3 +37,8 @@ else:
     # (mail.outbox, the index) without a worker; the tests/*/test_worker.py cover the real worker.
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The page cache is off for the suite: its tests change content straight in the database, inside
+# a transaction that never commits (so never purges). tests/test_page_cache.py and the browser
+# journeys switch it on (the page_cache fixture), as production has it; so do the servers that
+# tests/test_cache_processes.py starts (TEST_PAGE_CACHE_SECONDS).
+PAGE_CACHE_SECONDS = TEST_PAGE_CACHE_SECONDS
