@@ -21,6 +21,7 @@ import hashlib
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -37,6 +38,9 @@ EXCLUDED_PREFIXES = (
     "/praktijkvoorbeelden/delen/",
     "/bijeenkomsten/afmelden/",
 )
+# Sent with (request, response) when a page is answered from the cache, for what a view would have
+# done on every visit besides rendering (the search counts its terms).
+served_from_cache = Signal()
 # Browsers keep a page this long without asking; they cannot be purged, so it stays short.
 BROWSER_SECONDS = 30
 
@@ -109,6 +113,7 @@ class PageCacheMiddleware:
         key = cache_key(request, content_version())
         cached = lookup(key)
         if cached is not None:
+            served_from_cache.send(sender=self.__class__, request=request, response=cached)
             return cached
         response = self.get_response(request)
         if not is_shared(request, response):

@@ -64,6 +64,11 @@ def facet_labels(param):
     return None
 
 
+def normalise_query(text):
+    """The words as typed, with runs of white space made one space."""
+    return " ".join(text.split())
+
+
 @dataclass
 class SearchRequest:
     q: str = ""
@@ -76,7 +81,7 @@ class SearchRequest:
     @classmethod
     def from_params(cls, params):
         """Read and check the query string; problems become Dutch messages and a status."""
-        request = cls(q=" ".join(params.get("q", "").split()))
+        request = cls(q=normalise_query(params.get("q", "")))
         if len(request.q) > MAX_QUERY_LENGTH:
             request.fail(_("Je zoekvraag is te lang. Gebruik maximaal %(max)s tekens.") % {"max": MAX_QUERY_LENGTH})
             request.q = ""

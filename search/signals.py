@@ -10,6 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cop_site.page_cache import served_from_cache
 from events.models import EventPage, Speaker
 from knowledge.models import (
     BuildingBlockPage,
@@ -22,6 +23,7 @@ from knowledge.models import (
 
 from . import tasks
 from .content import content_type_for
+from .views import count_cached_search
 
 
 def update_synonyms():
@@ -92,6 +94,7 @@ def definition_deleted(sender, instance, **kwargs):
 
 
 def connect():
+    served_from_cache.connect(count_cached_search, dispatch_uid="search_count_cached")
     page_published.connect(page_changed, dispatch_uid="search_page_published")
     page_unpublished.connect(page_changed, dispatch_uid="search_page_unpublished")
     post_delete.connect(page_deleted, dispatch_uid="search_page_deleted")

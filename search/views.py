@@ -6,9 +6,11 @@ from django.utils.cache import patch_cache_control
 from cop_site.filters import page_missing_message
 
 from .models import SearchTermWeek
-from .query import FACETS, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, SearchRequest, run
+from .query import FACETS, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, SearchRequest, normalise_query, run
 
 SUGGESTION_MIN_LENGTH = 2
+# How many results a counted search found; the page cache keeps it with the page.
+RESULTS_HEADER = "X-Search-Results"
 
 
 class ResultWindow:
@@ -32,7 +34,7 @@ def search(request):
         "sorts": SORTS,
         "max_length": MAX_QUERY_LENGTH,
     }
-    counted = False
+    results = degraded = None
     if search_request.is_valid:
         results, backend, degraded = run("search", search_request)
         paginator = Paginator(ResultWindow(results.hits, results.total, search_request.offset), PAGE_SIZE)
@@ -42,15 +44,25 @@ def search(request):
         else:
             context["page_obj"] = paginator.page(search_request.page) if results.total else None
         context.update(results=results, degraded=degraded)
-        if search_request.q and search_request.page == 1:
-            SearchTermWeek.record(search_request.q, found=results.total > 0)
-            counted = True
     response = TemplateResponse(request, "search/search_page.html", context, status=search_request.status_code)
-    if counted or context.get("degraded"):
-        # Kept out of the page cache and proxies: each search is counted (the admin's search terms),
-        # and a fallback answer should not outlive the Elasticsearch outage.
+    if degraded:
+        # Kept out of the page cache and proxies: a fallback answer should not outlive the outage.
         patch_cache_control(response, private=True, no_cache=True)
+    elif results is not None and search_request.q and search_request.page == 1:
+        count_search(search_request.q, results.total)
+        # The page cache counts its copies of this page too (count_cached_search), from this header.
+        response[RESULTS_HEADER] = results.total
     return response
+
+
+def count_search(term, total):
+    SearchTermWeek.record(term, found=total > 0)
+
+
+def count_cached_search(sender, request, response, **kwargs):
+    """A search answered from the page cache counts for the admin's search terms as a rendered one."""
+    if RESULTS_HEADER in response:
+        count_search(normalise_query(request.GET.get("q", "")), int(response[RESULTS_HEADER]))
 
 
 def suggestions(request):

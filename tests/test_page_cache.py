@@ -22,6 +22,7 @@ from knowledge.models import Perspective
 from members.factories import MemberFactory
 from search import index
 from search.content import document_id
+from search.models import SearchTermWeek
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -148,14 +149,30 @@ def test_a_response_that_sets_a_cookie_is_never_cached(home):
         assert response.cookies["keuze"].value == "a"
 
 
-def test_errors_and_searches_are_never_cached(home):
+def test_errors_are_never_cached(home):
     bypassed(get("/bestaat-niet/"), status=404)
     bypassed(get("/bestaat-niet/"), status=404)
-    # Each search is counted for the admin's search terms, so it reaches the view.
-    search = get("/zoeken/?q=wijk")
-    assert search["X-Cache"] == "bypass"
-    assert search["Cache-Control"] == "private, no-cache"
-    assert get("/zoeken/?q=wijk")["X-Cache"] == "bypass"
+
+
+def test_a_cached_search_is_still_counted_for_the_search_terms(home):
+    first = get("/zoeken/?q=Wijkaanpak")
+    assert first["X-Cache"] == "miss"
+    assert first["Cache-Control"] == "public, max-age=30, s-maxage=120"
+    with CaptureQueriesContext(connection) as queries:
+        second = get("/zoeken/?q=Wijkaanpak")
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+    # The hit renders nothing; its only SQL is the count of the term.
+    assert all(
+        "search_searchtermweek" in query["sql"] or "SAVEPOINT" in query["sql"] for query in queries.captured_queries
+    ), [q["sql"] for q in queries.captured_queries]
+    term = SearchTermWeek.objects.get(term="wijkaanpak")
+    assert (term.searches, term.without_results) == (2, 2)
+    # Only a first page counts, cached or not, as before.
+    get("/zoeken/?q=Wijkaanpak&page=2")
+    get("/zoeken/?q=Wijkaanpak&page=2")
+    term.refresh_from_db()
+    assert term.searches == 2
 
 
 def test_the_perspective_stylesheet_is_kept_for_a_year_at_the_current_version(home, capture):
