@@ -12,7 +12,7 @@ from cop_site.settings.base import logging_config
 
 
 def configure_logging(log_format):
-    """The production logging with this format, into a buffer instead of stdout."""
+    """The production logging with this format, into a buffer instead of stderr."""
     config = logging_config(log_format)
     stream = config["handlers"]["console"]["stream"] = io.StringIO()
     logging.config.dictConfig(config)

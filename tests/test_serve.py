@@ -122,13 +122,16 @@ def test_release_and_serve_with_the_production_settings(served, home):
     generated = headers["X-Request-ID"]
     assert status == 404 and len(generated) == 32
 
-    for _ in range(20):  # gunicorn writes the access line after the response
-        lines = json_lines(served["stdout"])
-        access = [line for line in lines if line["logger"] == "gunicorn.access" and line["status"] == 404]
+    for _ in range(20):  # gunicorn writes the access line (stdout) after the response
+        access = [
+            line
+            for line in json_lines(served["stdout"])
+            if line["logger"] == "gunicorn.access" and line["status"] == 404
+        ]
         if len(access) == 2:
             break
         time.sleep(0.25)
-    not_found = [line for line in lines if line["logger"] == "django.request"]
+    not_found = [line for line in json_lines(served["stderr"]) if line["logger"] == "django.request"]
     assert [line["request_id"] for line in not_found] == ["serve-test-0001", generated]
     assert [line["message"] for line in not_found] == ["Not Found: /bestaat-niet/", "Not Found: /bestaat-ook-niet/"]
     assert [(line["request_id"], line["path"], line["method"]) for line in access] == [

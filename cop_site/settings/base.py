@@ -522,7 +522,10 @@ LOG_LEVEL = env("DJANGO_LOG_LEVEL", "INFO")
 
 
 def logging_config(log_format, level=LOG_LEVEL):
-    """Django's LOGGING: every record to stdout with its request id, as JSON or as text."""
+    """Django's LOGGING: every record to stderr with its request id, as JSON or as text.
+
+    stderr, so that what a management command prints on stdout stays its own output.
+    """
     if log_format not in {"json", "text"}:
         raise ImproperlyConfigured(f"LOG_FORMAT must be json or text (got {log_format!r}).")
     return {
@@ -538,7 +541,7 @@ def logging_config(log_format, level=LOG_LEVEL):
         "handlers": {
             "console": {
                 "class": "logging.StreamHandler",
-                "stream": "ext://sys.stdout",
+                "stream": "ext://sys.stderr",
                 "filters": ["request_id"],
                 "formatter": log_format,
             }
