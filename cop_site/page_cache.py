@@ -35,6 +35,7 @@ EXCLUDED_PREFIXES = (
     "/zoeken/suggesties/",
     "/documenten/",
     "/healthz",
+    "/readyz",
     "/praktijkvoorbeelden/delen/",
     "/bijeenkomsten/afmelden/",
 )

@@ -79,7 +79,7 @@ def test_with_a_node_stopped_search_answers_from_elasticsearch_and_updates_conti
         assert response.status_code == 200
         assert OUTAGE_NOTICE not in page_text(response)
         assert titles(response) == ["Wijkaanpak met bewoners"]
-    search_health = client.get("/healthz").json()["search"]
+    search_health = client.get("/readyz").json()["search"]
     assert (search_health["backend"], search_health["status"]) == ("elasticsearch", "ok")
 
     case = PracticeCasePageFactory(parent=case_index, title="Na de uitval gepubliceerd", live=False)

@@ -160,7 +160,7 @@ def test_after_repeated_outages_searches_skip_elasticsearch_until_one_probe(clie
             response = client.get(SEARCH, {"q": "wijkaanpak"})
             assert OUTAGE_NOTICE in page_text(response)
             assert titles(response) == ["Wijkaanpak met bewoners"]
-        assert client.get("/healthz").json()["search"] == {
+        assert client.get("/readyz").json()["search"] == {
             "backend": "database",
             "status": "degraded",
             "breaker": "open",
@@ -183,13 +183,13 @@ def test_after_the_window_elasticsearch_answers_again_and_the_breaker_closes(cli
     opened = time.monotonic()
     response = client.get(SEARCH, {"q": "wijkaanpak"})
     assert OUTAGE_NOTICE in page_text(response)
-    assert client.get("/healthz").json()["search"]["breaker"] == "open"
+    assert client.get("/readyz").json()["search"]["breaker"] == "open"
     sleep_until(opened + WINDOW)
     response = client.get(SEARCH, {"q": "wijkaanpak"})
     assert OUTAGE_NOTICE not in page_text(response)
     assert titles(response) == ["Wijkaanpak met bewoners"]
     assert breaker.failures() == 0
-    assert client.get("/healthz").json()["search"] == {"backend": "elasticsearch", "status": "ok", "documents": 9}
+    assert client.get("/readyz").json()["search"] == {"backend": "elasticsearch", "status": "ok", "documents": 9}
 
 
 def test_a_success_resets_the_count_of_outages_in_a_row(corpus, elasticsearch, settings):
