@@ -8,6 +8,7 @@ passed over from then on, on every process and machine at once. Old entries simp
 import logging
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -45,6 +46,33 @@ def bump_content_version():
     except ValueError:  # not set yet, or evicted
         cache.add(CONTENT_VERSION_KEY, first_version(), timeout=None)
         return cache.incr(CONTENT_VERSION_KEY)
+
+
+_MISSING = object()
+
+
+def remember(name, compute):
+    """compute(), kept in the shared cache until the content changes: the same for every visitor."""
+    key = f"{name}:{content_version()}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, settings.FRAGMENT_CACHE_TIMEOUT)
+    return value
+
+
+def remember_many(name, keys, compute):
+    """{key: value} for each of `keys`, kept like remember(); compute(missing keys) returns
+    {key: value} for those the shared cache does not have yet, in one go."""
+    prefix = f"{name}:{content_version()}"
+    cache_keys = {f"{prefix}:{key}": key for key in keys}
+    found = {cache_keys[cache_key]: value for cache_key, value in cache.get_many(list(cache_keys)).items()}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        computed = compute(missing)
+        cache.set_many({f"{prefix}:{key}": value for key, value in computed.items()}, settings.FRAGMENT_CACHE_TIMEOUT)
+        found.update(computed)
+    return found
 
 
 def purge():

@@ -11,6 +11,7 @@ import html
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.conf import settings
 from django.db.models import F
@@ -24,6 +25,7 @@ from wagtail.search.query import Or, PlainText
 
 from elasticsearch_dsl import Q, Search
 
+from cop_site.caching import remember, remember_many
 from cop_site.filters import Facet, FacetOption, is_year, parse_page_number
 from knowledge.models import Definition, Organisation, Perspective
 
@@ -54,7 +56,7 @@ FACETS = {
 def facet_labels(param):
     """Known values of a facet as {value: label}; None for years."""
     if param == "invalshoek":
-        return dict(Perspective.objects.values_list("slug", "name"))
+        return remember("perspective-labels", lambda: dict(Perspective.objects.values_list("slug", "name")))
     if param == "type":
         return {slug: str(label) for slug, label in CONTENT_TYPE_LABELS.items()}
     if param == "organisatietype":
@@ -331,8 +333,7 @@ class DatabaseSearch:
         """The query, widened with the synonyms of any definition it names."""
         alternatives = []
         lowered = q.lower()
-        for definition in Definition.objects.exclude(synonyms=""):
-            words = [definition.term, *definition.synonym_list]
+        for words in remember("synonym-groups", synonym_groups):
             if any(w.lower() in lowered for w in words):
                 alternatives.extend(w for w in words if w.lower() not in lowered)
         return Or([PlainText(q, operator="or"), *(PlainText(a, operator="and") for a in alternatives)])
@@ -359,20 +360,15 @@ class DatabaseSearch:
 
     @staticmethod
     def _facet_values(candidates):
-        """{(content type slug, pk): {field: set of values}}, read with one query per content type and field."""
+        """{(content type slug, pk): {field: set of values}}. Each item's values are read once per
+        content version, with one query per content type and field for those not cached yet."""
         values = {}
-        pks_by_type = {}
-        for ct, pk, _score in candidates:
-            values[ct.slug, pk] = {"content_type": {ct.slug}}
-            pks_by_type.setdefault(ct.slug, []).append(pk)
         for ct in CONTENT_TYPES:
-            pks = pks_by_type.get(ct.slug)
-            for field_name, lookup in ct.lookups.items() if pks else ():
-                expression = F(lookup) if isinstance(lookup, str) else lookup
-                rows = ct.model.objects.filter(pk__in=pks).annotate(_value=expression).values_list("pk", "_value")
-                for pk, value in rows:
-                    if value is not None:
-                        values[ct.slug, pk].setdefault(field_name, set()).add(value)
+            pks = [pk for candidate_ct, pk, _score in candidates if candidate_ct is ct]
+            if not pks:
+                continue
+            found = remember_many(f"search-facets:{ct.slug}", pks, partial(read_facet_values, ct))
+            values.update({(ct.slug, pk): item for pk, item in found.items()})
         return values
 
     @staticmethod
@@ -397,28 +393,23 @@ class DatabaseSearch:
         if request.sort == "datum":
             selected.sort(key=lambda item: newest_first(values[item[0].slug, item[1]]), reverse=True)
         shown = selected[request.offset : request.offset + PAGE_SIZE]
-        context = build_context()
-        objects = {}
+        documents = {}
         for ct in CONTENT_TYPES:
             pks = [pk for shown_ct, pk in shown if shown_ct is ct]
-            objects.update({(ct.slug, pk): obj for pk, obj in ct.queryset().in_bulk(pks).items()})
+            if pks:
+                found = remember_many(f"search-documents:{ct.slug}", pks, partial(read_documents, ct))
+                documents.update({(ct.slug, pk): document for pk, document in found.items()})
         hits = []
         for ct, pk in shown:
-            obj = objects.get((ct.slug, pk))
-            if obj is None:  # unpublished or deleted since the query
+            document = documents.get((ct.slug, pk))
+            if document is None:  # unpublished or deleted since the query
                 continue
-            document = build_document(obj, context)
-            hits.append(hit_from_document(document_id(obj), document, highlight_text(document, request.q)))
+            hits.append(hit_from_document(document["id"], document, highlight_text(document, request.q)))
         suggestion = self.suggest_correction(request.q) if request.q and not selected else ""
         return SearchResults(hits, len(selected), build_facets(request, counts), self.name, suggestion)
 
     def suggest_correction(self, q):
-        vocabulary = {
-            word.lower()
-            for ct in CONTENT_TYPES
-            for title in ct.live_objects().values_list("title" if ct.model is not Definition else "term", flat=True)
-            for word in re.findall(r"\w{3,}", title)
-        }
+        vocabulary = remember("search-vocabulary", title_words)
         words = q.lower().split()
         corrected = [(difflib.get_close_matches(w, vocabulary, n=1, cutoff=0.75) or [w])[0] for w in words]
         return " ".join(corrected) if corrected != words else ""
@@ -455,6 +446,42 @@ class DatabaseSearch:
             .filter(overlap__gt=0)
             .order_by("-overlap", "-first_published_at")[:limit]
         ]
+
+
+def synonym_groups():
+    """Each definition's term with its synonyms, for definitions that have synonyms."""
+    return [[d.term, *d.synonym_list] for d in Definition.objects.exclude(synonyms="")]
+
+
+def read_facet_values(ct, pks):
+    """{pk: {field: set of values}} for these items of one content type."""
+    values = {pk: {"content_type": {ct.slug}} for pk in pks}
+    for field_name, lookup in ct.lookups.items():
+        expression = F(lookup) if isinstance(lookup, str) else lookup
+        rows = ct.model.objects.filter(pk__in=pks).annotate(_value=expression).values_list("pk", "_value")
+        for pk, value in rows:
+            if value is not None:
+                values[pk].setdefault(field_name, set()).add(value)
+    return values
+
+
+def read_documents(ct, pks):
+    """{pk: document (with its "id")} for the live items among these of one content type."""
+    context = build_context()
+    documents = {}
+    for pk, obj in ct.queryset().in_bulk(pks).items():
+        documents[pk] = {**build_document(obj, context), "id": document_id(obj)}
+    return documents
+
+
+def title_words():
+    """The words of three letters or more in every live title and term: the fallback's vocabulary."""
+    return {
+        word.lower()
+        for ct in CONTENT_TYPES
+        for title in ct.live_objects().values_list("title" if ct.model is not Definition else "term", flat=True)
+        for word in re.findall(r"\w{3,}", title)
+    }
 
 
 def highlight_from_fragments(fragments, source):

@@ -40,12 +40,12 @@ from knowledge.models import Definition, Organisation, Perspective
 pytestmark = pytest.mark.django_db
 
 QUERY_BUDGET = 12
-# Not yet within budget: the database search fallback searches, counts facets and loads hits per
-# content type. A ceiling, so that it cannot get worse unnoticed.
-OVER_BUDGET = {"search results": 23, "search, filtered": 22}
 # A cold request (every cache empty: menu, footer, breadcrumbs, section pages, facets) fills the
 # caches; it may cost up to twice the budget (before the caches, pages took 14 to 29 queries).
 COLD_FACTOR = 2
+# The database search fallback reads each content type's candidates, facet values and documents
+# the first time after a change (then from the cache, per item): a ceiling of its own when cold.
+COLD_CEILING = {"search results": 36, "search, filtered": 36}
 FEW, MANY = 10, 100
 # The home page and a chapter show at most six cards, so 10 and 100 cases both give six cards;
 # a measurement with two cases makes a query per card visible there too.
@@ -239,9 +239,9 @@ def describe(name, results):
 def test_page_stays_within_the_query_budget(measurements, name):
     print("\n" + describe(name, measurements[name]))
     for size, (cold, warm, _listed, sql) in answered(measurements[name]).items():
-        budget = OVER_BUDGET.get(name, QUERY_BUDGET)
-        assert warm <= budget, f"{name} with {size} items: {warm} queries:\n" + "\n".join(sql)
-        assert cold <= COLD_FACTOR * budget, f"{name} with {size} items: {cold} queries cold, {warm} warm"
+        assert warm <= QUERY_BUDGET, f"{name} with {size} items: {warm} queries:\n" + "\n".join(sql)
+        cold_ceiling = COLD_CEILING.get(name, COLD_FACTOR * QUERY_BUDGET)
+        assert cold <= cold_ceiling, f"{name} with {size} items: {cold} queries cold, {warm} warm"
 
 
 @pytest.mark.parametrize("name", list(PAGES))
