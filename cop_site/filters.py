@@ -7,18 +7,16 @@ fixed: one per facet, plus the page of results and its count.
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import partial
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .caching import content_version
+from .caching import remember
 
 PAGE_SIZE = 12
-MISSING = object()
 
 
 def is_year(value):
@@ -86,11 +84,7 @@ class FacetFilter:
         Cached until the content changes: they are the same for every visitor.
         """
         if name not in self._known_values:
-            key = f"facet-values:{type(self).__name__}:{name}:{content_version()}"
-            values = cache.get(key, MISSING)
-            if values is MISSING:
-                values = self.load_known_values(name)
-                cache.set(key, values, settings.FRAGMENT_CACHE_TIMEOUT)
+            values = remember(f"facet-values:{type(self).__name__}:{name}", partial(self.load_known_values, name))
             self._known_values[name] = values
         return self._known_values[name]
 
@@ -132,12 +126,7 @@ class FacetFilter:
         selection = sorted((name, sorted(values)) for name, values in self.selected.items())
         # The listing's own SQL tells one listing (and its private sections) from another.
         scope = hashlib.sha256(f"{self.base_queryset.query}|{selection}|{self.status_code}".encode()).hexdigest()
-        key = f"facets:{type(self).__name__}:{content_version()}:{scope}"
-        facets = cache.get(key)
-        if facets is None:
-            facets = self.count_facets()
-            cache.set(key, facets, settings.FRAGMENT_CACHE_TIMEOUT)
-        return facets
+        return remember(f"facets:{type(self).__name__}:{scope}", self.count_facets)
 
     def count_facets(self):
         facets = []

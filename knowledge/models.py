@@ -1,8 +1,6 @@
 import unicodedata
 
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -22,7 +20,7 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
 from cop_site.blocks import INTRO_FEATURES, BodyBlock
-from cop_site.caching import content_version
+from cop_site.caching import remember
 from cop_site.models import LabelledDocument
 from cop_site.restrictions import RestrictedPageManager, ViewRestrictionsMixin
 from cop_site.sections import section_page
@@ -228,15 +226,15 @@ class GuidePage(ViewRestrictionsMixin, Page):
 
     def table_of_contents(self):
         """The live chapters with their live building blocks; two queries, then cached until the content changes."""
-        key = f"guide-toc:{self.pk}:{content_version()}"
-        chapters = cache.get(key)
-        if chapters is None:
+
+        def build():
             chapters = list(self.chapters())
             blocks = BuildingBlockPage.objects.descendant_of(self).live().order_by("path")
             for chapter in chapters:
                 chapter.toc_blocks = [b for b in blocks if b.path.startswith(chapter.path)]
-            cache.set(key, chapters, settings.FRAGMENT_CACHE_TIMEOUT)
-        return chapters
+            return chapters
+
+        return remember(f"guide-toc:{self.pk}", build)
 
 
 class GuideChapterPage(ViewRestrictionsMixin, Page):

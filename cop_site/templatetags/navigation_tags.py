@@ -4,15 +4,16 @@ Both work from the request's Wagtail site, so they also render on pages that are
 not Wagtail pages (such as the 404 page), where there is no `page` in the context.
 """
 
+from functools import partial
+
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
-from cop_site.caching import content_version
+from cop_site.caching import remember
 
 register = template.Library()
 
@@ -49,10 +50,10 @@ def _menu_pages(request, root):
 
     Only what every visitor sees goes into the cache; which item is current is worked out per request.
     """
-    key = f"main-menu:{content_version()}:{root.pk}"
-    pages = cache.get(key)
-    if pages is not None:
-        return pages
+    return remember(f"main-menu:{root.pk}", partial(_build_menu_pages, request, root))
+
+
+def _build_menu_pages(request, root):
     children = (
         root.get_children()
         .live()
@@ -67,7 +68,7 @@ def _menu_pages(request, root):
         return SECTION_MODELS.index(label) if label in SECTION_MODELS else len(SECTION_MODELS)
 
     # A stable sort keeps the tree order within each rank.
-    pages = [
+    return [
         {
             "pk": page.pk,
             "path": page.path,
@@ -77,8 +78,6 @@ def _menu_pages(request, root):
         }
         for page in sorted(children, key=section_rank)
     ]
-    cache.set(key, pages, settings.FRAGMENT_CACHE_TIMEOUT)
-    return pages
 
 
 @register.simple_tag(takes_context=True)
