@@ -524,11 +524,11 @@ class PracticeCasePage(ViewRestrictionsMixin, Page):
         verbose_name_plural = _("praktijkvoorbeelden")
 
     def get_context(self, request, *args, **kwargs):
-        from search.query import run
+        from search.query import related_cases
 
         context = super().get_context(request, *args, **kwargs)
         context["case_index"] = section_page(CaseIndexPage) or self.get_parent().specific
-        context["related_cases"], _search, _degraded = run("related", self)
+        context["related_cases"] = related_cases(self)
         return context
 
 

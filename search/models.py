@@ -2,7 +2,7 @@ import datetime
 import re
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,13 +53,19 @@ class SearchTermWeek(models.Model):
         increments = {"searches": F("searches") + 1}
         if not found:
             increments["without_results"] = F("without_results") + 1
-        if cls.objects.filter(week=week, term=term).update(**increments):
-            return
-        # Under concurrency a few rows may pass the cap; it bounds growth, not an exact count.
-        if cls.objects.filter(week=week).count() >= settings.SEARCH_TERMS_MAX_PER_WEEK:
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.create(week=week, term=term, searches=1, without_results=0 if found else 1)
-        except IntegrityError:  # a concurrent request created it first
-            cls.objects.filter(week=week, term=term).update(**increments)
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                # Every search writes here, cached ones too: a count lost in a crash matters less
+                # than each search waiting for the disk to confirm the commit.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            if cls.objects.filter(week=week, term=term).update(**increments):
+                return
+            # Under concurrency a few rows may pass the cap; it bounds growth, not an exact count.
+            if cls.objects.filter(week=week).count() >= settings.SEARCH_TERMS_MAX_PER_WEEK:
+                return
+            try:
+                with transaction.atomic():
+                    cls.objects.create(week=week, term=term, searches=1, without_results=0 if found else 1)
+            except IntegrityError:  # a concurrent request created it first
+                cls.objects.filter(week=week, term=term).update(**increments)

@@ -585,3 +585,10 @@ def run(method, *args):
         logger.warning("Elasticsearch unavailable; answering from the database", exc_info=True)
     fallback = DatabaseSearch()
     return getattr(fallback, method)(*args), fallback, True
+
+
+def related_cases(page):
+    """Up to three cases like `page`. The same for every visitor, so kept until the content changes
+    (an index write bumps the content version too); asking Elasticsearch for them on every view
+    cost a round trip per case page."""
+    return remember(f"related-cases:{page.pk}", lambda: run("related", page)[0])
