@@ -7,6 +7,8 @@ passed over from then on, on every process and machine at once. Old entries simp
 
 import logging
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -34,9 +36,27 @@ def first_version():
     return int(time.time())
 
 
+# The version one request works with (pinned_content_version), so its page and fragments are read
+# and stored under one number, with one cache read instead of one per fragment.
+_pinned_version = ContextVar("pinned_content_version", default=None)
+
+
 def content_version():
     """The current content version (an int), the same on every process that shares the cache."""
+    pinned = _pinned_version.get()
+    if pinned is not None:
+        return pinned
     return cache.get_or_set(CONTENT_VERSION_KEY, first_version, timeout=None)
+
+
+@contextmanager
+def pinned_content_version():
+    """Read the content version once for everything inside (a request)."""
+    token = _pinned_version.set(content_version())
+    try:
+        yield
+    finally:
+        _pinned_version.reset(token)
 
 
 def bump_content_version():

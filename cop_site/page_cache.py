@@ -25,7 +25,7 @@ from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .caching import content_version
+from .caching import content_version, pinned_content_version
 
 # Pages that are personal, carry forms, or must always be fresh (the health check, suggestions).
 EXCLUDED_PREFIXES = (
@@ -105,6 +105,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with pinned_content_version():
+            return self.respond(request)
+
+    def respond(self, request):
         if not settings.PAGE_CACHE_SECONDS:
             return self.get_response(request)
         if not may_serve(request):
