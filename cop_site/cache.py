@@ -10,9 +10,12 @@ What must not fail open uses the "locks" cache (plain RedisCache, base.py): the 
 """
 
 import logging
+import threading
 import time
+from collections import OrderedDict
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.redis import RedisCache
 
 from redis.exceptions import RedisError
@@ -23,6 +26,7 @@ RETRY_SECONDS = 10
 
 # {server location: monotonic time until which it is not tried}; per process, shared by its threads.
 _unreachable_until = {}
+_MISSING = object()
 
 
 class FailOpenRedisCache(RedisCache):
@@ -67,3 +71,70 @@ class FailOpenRedisCache(RedisCache):
 
     def clear(self):
         self._call("clear", None)
+
+
+class LocalFirstCache(BaseCache):
+    """The fragments' cache: each process keeps what it has read in memory, before the shared cache.
+
+    Everything stored here has the content version in its key (cop_site.caching), so an entry never
+    changes once written: a process may keep its copy until it is pushed out, least recently used
+    first, by MAX_ENTRIES newer ones. A page's fragments (menu, footer, facets, section pages) then
+    cost no round trip to Redis and no unpickling. The values are shared by a process's threads:
+    callers treat them as read-only. The shared cache is the "default" alias, which prefixes the keys.
+    """
+
+    def __init__(self, location, params):
+        super().__init__(params)
+        self._local = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def _shared(self):
+        return caches["default"]
+
+    def _keep(self, key, value):
+        with self._lock:
+            self._local[key] = value
+            self._local.move_to_end(key)
+            while len(self._local) > self._max_entries:
+                self._local.popitem(last=False)
+
+    def _local_get(self, key):
+        with self._lock:
+            value = self._local.get(key, _MISSING)
+            if value is not _MISSING:
+                self._local.move_to_end(key)
+            return value
+
+    def get(self, key, default=None, version=None):
+        value = self.get_many([key]).get(key, _MISSING)
+        return default if value is _MISSING else value
+
+    def get_many(self, keys, version=None):
+        found = {key: self._local_get(key) for key in keys}
+        missing = [key for key, value in found.items() if value is _MISSING]
+        if missing:
+            shared = self._shared.get_many(missing)
+            for key, value in shared.items():
+                self._keep(key, value)
+            found.update(shared)
+        return {key: value for key, value in found.items() if value is not _MISSING}
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self.set_many({key: value}, timeout)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        self._shared.set_many(data, timeout)
+        for key, value in data.items():
+            self._keep(key, value)
+        return []
+
+    def delete(self, key, version=None):
+        with self._lock:
+            self._local.pop(key, None)
+        return self._shared.delete(key)
+
+    def clear(self):
+        """Forget this process's copies; the shared cache is cleared through its own alias."""
+        with self._lock:
+            self._local.clear()

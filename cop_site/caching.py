@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -31,9 +31,10 @@ CONTENT_VERSION_KEY = "content-version"
 
 
 def first_version():
-    # From the clock, not 1: after Redis lost its data, the numbers must not repeat ones that
-    # browsers and proxies hold (the perspective stylesheet's URL carries the version for a year).
-    return int(time.time())
+    # From the clock in microseconds, not 1: after Redis lost its data, the numbers must not repeat
+    # ones that processes (cop_site.cache.LocalFirstCache), browsers and proxies still hold (the
+    # perspective stylesheet's URL carries the version for a year); bumps never outrun the clock.
+    return time.time_ns() // 1000
 
 
 # The version one request works with (pinned_content_version), so its page and fragments are read
@@ -72,12 +73,13 @@ _MISSING = object()
 
 
 def remember(name, compute):
-    """compute(), kept in the shared cache until the content changes: the same for every visitor."""
+    """compute(), kept in the fragments' cache until the content changes: the same for every visitor."""
+    fragments = caches["template_fragments"]
     key = f"{name}:{content_version()}"
-    value = cache.get(key, _MISSING)
+    value = fragments.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, settings.FRAGMENT_CACHE_TIMEOUT)
+        fragments.set(key, value, settings.FRAGMENT_CACHE_TIMEOUT)
     return value
 
 
@@ -86,11 +88,14 @@ def remember_many(name, keys, compute):
     {key: value} for those the shared cache does not have yet, in one go."""
     prefix = f"{name}:{content_version()}"
     cache_keys = {f"{prefix}:{key}": key for key in keys}
-    found = {cache_keys[cache_key]: value for cache_key, value in cache.get_many(list(cache_keys)).items()}
+    fragments = caches["template_fragments"]
+    found = {cache_keys[cache_key]: value for cache_key, value in fragments.get_many(list(cache_keys)).items()}
     missing = [key for key in keys if key not in found]
     if missing:
         computed = compute(missing)
-        cache.set_many({f"{prefix}:{key}": value for key, value in computed.items()}, settings.FRAGMENT_CACHE_TIMEOUT)
+        fragments.set_many(
+            {f"{prefix}:{key}": value for key, value in computed.items()}, settings.FRAGMENT_CACHE_TIMEOUT
+        )
         found.update(computed)
     return found
 

@@ -2,14 +2,18 @@ import logging
 import re
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import DisallowedHost, RequestDataTooBig
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from wagtail.models import Site
+
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from redis.exceptions import RedisError
+
+from .caching import remember
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +58,26 @@ def texts(data):
     for key, values in data.lists():
         yield key
         yield from values
+
+
+class SiteMiddleware:
+    """The request's Wagtail site, found once per address and content version instead of with a
+    query on every request (Site.find_for_request then takes it from the request). A host outside
+    ALLOWED_HOSTS is left to Wagtail and Django, which refuse it. The health checks are left alone:
+    they report on the database and the cache themselves, and must answer while those are down."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path in ("/healthz", "/readyz"):
+            return self.get_response(request)
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return self.get_response(request)
+        request._wagtail_site = remember(f"site:{host}:{request.get_port()}", lambda: Site._find_for_request(request))
+        return self.get_response(request)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

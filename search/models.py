@@ -45,18 +45,19 @@ class SearchTermWeek(models.Model):
         return today - datetime.timedelta(days=today.weekday())
 
     @classmethod
-    def record(cls, term, found):
+    def clean_term(cls, term):
+        """The term as counted (trimmed, lower case, at most 200 characters), or None when it is
+        empty or looks like personal data."""
         term = term.strip().lower()[:200]
-        if not term or looks_personal(term):
-            return
-        week = cls.current_week()
-        increments = {"searches": F("searches") + 1}
-        if not found:
-            increments["without_results"] = F("without_results") + 1
+        return None if not term or looks_personal(term) else term
+
+    @classmethod
+    def add(cls, week, term, searches, without_results):
+        """Add to the counts of `term` (made by clean_term) in `week`; search.term_counts calls this."""
+        increments = {"searches": F("searches") + searches, "without_results": F("without_results") + without_results}
         with transaction.atomic():
             if connection.vendor == "postgresql":
-                # Every search writes here, cached ones too: a count lost in a crash matters less
-                # than each search waiting for the disk to confirm the commit.
+                # A count lost in a crash matters less than a search waiting for the disk to confirm it.
                 with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL synchronous_commit TO OFF")
             if cls.objects.filter(week=week, term=term).update(**increments):
@@ -66,6 +67,6 @@ class SearchTermWeek(models.Model):
                 return
             try:
                 with transaction.atomic():
-                    cls.objects.create(week=week, term=term, searches=1, without_results=0 if found else 1)
+                    cls.objects.create(week=week, term=term, searches=searches, without_results=without_results)
             except IntegrityError:  # a concurrent request created it first
                 cls.objects.filter(week=week, term=term).update(**increments)

@@ -5,7 +5,7 @@ from django.utils.cache import patch_cache_control
 
 from cop_site.filters import page_missing_message
 
-from .models import SearchTermWeek
+from . import term_counts
 from .query import FACETS, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, SearchRequest, normalise_query, run
 
 SUGGESTION_MIN_LENGTH = 2
@@ -56,7 +56,7 @@ def search(request):
 
 
 def count_search(term, total):
-    SearchTermWeek.record(term, found=total > 0)
+    term_counts.count(term, found=total > 0)
 
 
 def count_cached_search(sender, request, response, **kwargs):

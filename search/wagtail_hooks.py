@@ -20,6 +20,7 @@ import django_filters
 from cop_site.spreadsheets import SpreadsheetExportButtonsMixin
 from knowledge.permissions import RestrictedPermissionPolicy
 
+from . import term_counts
 from .models import SearchTermWeek
 
 # Counts are written by the search page only; editors read them.
@@ -56,7 +57,15 @@ def totals_url(request):
     return reverse("zoektermen:totals") + (f"?{urlencode(period)}" if period else "")
 
 
-class SearchTermWeekIndexView(SpreadsheetExportButtonsMixin, IndexView):
+class FreshCountsMixin:
+    """The counts still collected in Redis are written first, so the report is up to the minute."""
+
+    def get(self, request, *args, **kwargs):
+        term_counts.flush()
+        return super().get(request, *args, **kwargs)
+
+
+class SearchTermWeekIndexView(FreshCountsMixin, SpreadsheetExportButtonsMixin, IndexView):
     @cached_property
     def header_buttons(self):
         return [
@@ -65,7 +74,7 @@ class SearchTermWeekIndexView(SpreadsheetExportButtonsMixin, IndexView):
         ]
 
 
-class SearchTermTotalsView(SpreadsheetExportButtonsMixin, ReportView):
+class SearchTermTotalsView(FreshCountsMixin, SpreadsheetExportButtonsMixin, ReportView):
     """Per term, how often it was searched (and found nothing) over the chosen weeks; exportable."""
 
     page_title = _("Zoektermen: totalen over een periode")

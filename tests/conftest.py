@@ -2,7 +2,7 @@ import logging
 import os
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from wagtail.models import Page, Site
 
@@ -41,6 +41,7 @@ def _empty_cache(request, django_db_blocker):
     uses_redis = settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
     if uses_redis:
         cache.clear()
+    caches["template_fragments"].clear()  # this process's copies of fragments
     yield
     marker = request.node.get_closest_marker("django_db")
     committed = marker is not None and validate_django_db(marker)[0]  # (transaction, reset_sequences, ...)

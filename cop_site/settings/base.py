@@ -107,6 +107,7 @@ MIDDLEWARE = [
     "cop_site.page_cache.PageCacheMiddleware",
     # Page view restrictions read once per request, not once per listing.
     "cop_site.restrictions.ViewRestrictionsMiddleware",
+    "cop_site.middleware.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -398,6 +399,12 @@ else:
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
     CACHES = {"default": _table, "locks": _table}
+# Fragments keyed by the content version ({% cache %} and cop_site.caching.remember): kept in each
+# process's memory in front of the shared cache, as they never change (cop_site.cache.LocalFirstCache).
+CACHES["template_fragments"] = {
+    "BACKEND": "cop_site.cache.LocalFirstCache",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 AXES_CACHE = "locks"
 
 # Page cache for visitors without a session (cop_site.page_cache): seconds a page stays in the shared
@@ -493,6 +500,9 @@ SEARCH_REFRESH_ON_WRITE = env("SEARCH_REFRESH_ON_WRITE", "false")
 # and at most this many distinct terms are stored per week.
 SEARCH_TERMS_RETENTION_WEEKS = env_int("SEARCH_TERMS_RETENTION_WEEKS", 52)
 SEARCH_TERMS_MAX_PER_WEEK = env_int("SEARCH_TERMS_MAX_PER_WEEK", 5000)
+# With Redis, searches are counted there and written to the database by the task worker at most
+# this many seconds later (search.term_counts); the admin's report writes them first.
+SEARCH_TERMS_FLUSH_SECONDS = env_int("SEARCH_TERMS_FLUSH_SECONDS", 60)
 
 # HTTPS behind a proxy, and HSTS preloading: both off unless asked for (README, "Configuration").
 # Trust X-Forwarded-Proto only when a proxy you control sets it and strips it from clients.

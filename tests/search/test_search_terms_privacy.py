@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 import pytest
 
+from search import term_counts
 from search.models import SearchTermWeek
 
 pytestmark = pytest.mark.django_db
@@ -32,12 +33,16 @@ SEARCH = "/zoeken/"
 )
 def test_terms_with_an_email_address_or_phone_number_are_not_stored(client, corpus, q):
     assert client.get(SEARCH, {"q": q}).status_code == 200
+    waiting = term_counts._redis().hgetall(term_counts._keys()[0])  # not even for a minute in Redis
+    assert not any(q.lower() in field.decode() for field in waiting)
+    term_counts.flush()
     assert not SearchTermWeek.objects.exists()
 
 
 @pytest.mark.parametrize("q", ["wijkaanpak", "begroting 2024", "2024-2025", "artikel 12345", "programma's"])
 def test_ordinary_terms_with_numbers_are_still_stored(client, corpus, q):
     client.get(SEARCH, {"q": q})
+    term_counts.flush()
     assert list(SearchTermWeek.objects.values_list("term", flat=True)) == [q]
 
 
@@ -47,6 +52,7 @@ def test_beyond_the_weekly_cap_new_terms_are_dropped_but_known_ones_still_count(
     SearchTermWeek.objects.create(week=week - datetime.timedelta(weeks=1), term="vorige week", searches=1)
     for q in ["wijkaanpak", "begroting", "nieuw", "wijkaanpak"]:
         client.get(SEARCH, {"q": q})
+    term_counts.flush()
     stored = dict(SearchTermWeek.objects.filter(week=week).values_list("term", "searches"))
     assert stored == {"wijkaanpak": 2, "begroting": 1}
 

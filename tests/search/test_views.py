@@ -12,8 +12,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.http import QueryDict
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.rich_text import RichText
@@ -24,7 +26,7 @@ from elasticsearch import BadRequestError, ConnectionTimeout
 
 from events.factories import EventIndexPageFactory, EventPageFactory, SpeakerFactory
 from knowledge.factories import PracticeCasePageFactory
-from search import breaker, index
+from search import breaker, index, term_counts
 from search.content import count_searchable
 from search.models import SearchTermWeek
 from search.query import MAX_QUERY_LENGTH, SearchRequest, run
@@ -437,10 +439,12 @@ def test_a_very_long_prefix_does_not_break_suggestions(client, site_search):
 
 def test_a_search_is_counted_once_per_term_and_week(client, corpus):
     client.get(SEARCH, {"q": "  WijkAanpak  "})
+    term_counts.flush()
     row = SearchTermWeek.objects.get()
     assert (row.term, row.searches, row.without_results) == ("wijkaanpak", 1, 0)
     assert row.week == SearchTermWeek.current_week() and row.week.weekday() == 0
     client.get(SEARCH, {"q": "wijkaanpak"})
+    term_counts.flush()
     row.refresh_from_db()
     assert (row.searches, row.without_results) == (2, 0)
 
@@ -448,8 +452,35 @@ def test_a_search_is_counted_once_per_term_and_week(client, corpus):
 def test_a_search_without_results_is_counted_as_such(client, corpus):
     client.get(SEARCH, {"q": "xyzzy"})
     client.get(SEARCH, {"q": "xyzzy"})
+    term_counts.flush()
     row = SearchTermWeek.objects.get(term="xyzzy")
     assert (row.searches, row.without_results) == (2, 2)
+
+
+def test_counts_wait_in_redis_until_flushed_in_one_write_per_term(client, corpus):
+    client.get(SEARCH, {"q": "wijkaanpak"})  # the first count schedules a flush: at once, without a worker
+    assert SearchTermWeek.objects.get().searches == 1
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(5):
+            client.get(SEARCH, {"q": "wijkaanpak"})
+            client.get(SEARCH, {"q": "xyzzy"})
+    assert not [q["sql"] for q in queries.captured_queries if "searchtermweek" in q["sql"]]
+    assert SearchTermWeek.objects.get().searches == 1  # the next flush is not due yet
+    with CaptureQueriesContext(connection) as queries:
+        assert term_counts.flush() == 2
+    assert len([q for q in queries.captured_queries if q["sql"].startswith("UPDATE")]) == 2
+    assert dict(SearchTermWeek.objects.values_list("term", "searches")) == {"wijkaanpak": 6, "xyzzy": 5}
+    assert term_counts.flush() == 0  # emptied: nothing is counted twice
+
+
+def test_with_redis_unreachable_a_search_is_written_to_the_database_at_once(client, corpus, settings, redis_cache):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {**redis_cache, "LOCATION": "redis://127.0.0.1:9/0"},
+    }  # discard port
+    assert client.get(SEARCH, {"q": "wijkaanpak"}).status_code == 200
+    assert client.get(SEARCH, {"q": "wijkaanpak"}).status_code == 200
+    assert SearchTermWeek.objects.get(term="wijkaanpak").searches == 2
 
 
 def test_paging_filtering_and_bad_input_do_not_count(client, corpus, case_index):
@@ -457,10 +488,12 @@ def test_paging_filtering_and_bad_input_do_not_count(client, corpus, case_index)
         PracticeCasePageFactory(parent=case_index, title=f"Wijkaanpak deel {n}")
     client.get(SEARCH, {"q": "wijkaanpak"})
     assert client.get(SEARCH, {"q": "wijkaanpak", "page": "2"}).status_code == 200
+    term_counts.flush()
     assert SearchTermWeek.objects.get(term="wijkaanpak").searches == 1
     client.get(SEARCH, {"invalshoek": "leren"})  # no query: nothing to count
     client.get(SEARCH, {"q": "wijkaanpak", "sortering": "xyz"})  # 400
     client.get(SEARCH, {"q": "x" * 2000})  # 400
+    term_counts.flush()
     assert list(SearchTermWeek.objects.values_list("term", "searches")) == [("wijkaanpak", 1)]
 
 

@@ -9,6 +9,7 @@ from django_tasks_db.models import DBTaskResult
 from knowledge.factories import PracticeCasePageFactory
 from search import index, tasks
 from search.content import document_id
+from search.models import SearchTermWeek
 from search.query import ElasticsearchSearch, SearchRequest
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -54,3 +55,24 @@ def test_a_task_for_a_page_deleted_since_removes_its_document(elasticsearch, cor
 
     tasks.update_documents.call(refs)
     assert not elasticsearch.exists(index=index.alias_name(), id=document_id(case))
+
+
+def test_search_counts_reach_the_database_through_the_worker_after_the_flush_delay(
+    client, corpus, task_worker, settings
+):
+    settings.SEARCH_TERMS_FLUSH_SECONDS = 1
+    for q in ["wijkaanpak", "wijkaanpak", "xyzzy"]:
+        assert client.get("/zoeken/", {"q": q}).status_code == 200
+    flush = DBTaskResult.objects.get(task_path="search.term_counts.flush_counts")  # one, for all three
+    assert flush.run_after is not None
+    assert not SearchTermWeek.objects.exists()  # counted in Redis only, so far
+
+    task_worker.start()
+    task_worker.wait_until_idle()
+
+    assert DBTaskResult.objects.get(pk=flush.pk).status == TaskResultStatus.SUCCESSFUL
+    stored = {
+        term: (searches, empty)
+        for term, searches, empty in SearchTermWeek.objects.values_list("term", "searches", "without_results")
+    }
+    assert stored == {"wijkaanpak": (2, 0), "xyzzy": (1, 1)}
