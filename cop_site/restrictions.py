@@ -6,6 +6,7 @@ that is nearly always empty. `ViewRestrictionsMiddleware` keeps the list for the
 request; outside a request every call reads the database, as Wagtail does.
 """
 
+from django.db import connection
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -15,19 +16,28 @@ from wagtail.query import PageQuerySet
 
 from asgiref.local import Local
 
-from .caching import bump_content_version
+from .caching import bump_content_version, remember
 
 _request = Local()
 
 
 def view_restrictions():
-    """Every page view restriction, with its page; read once per request."""
+    """Every page view restriction, with its page; read once per request, and once per content
+    version outside a transaction (a change bumps the version as soon as it is saved)."""
     restrictions = getattr(_request, "restrictions", None)
     if restrictions is None:
-        restrictions = list(PageViewRestriction.objects.select_related("page"))
+        if connection.in_atomic_block:
+            # Inside a transaction the rows may be uncommitted: a rollback must not leave them cached.
+            restrictions = read_view_restrictions()
+        else:
+            restrictions = remember("view-restrictions", read_view_restrictions)
         if getattr(_request, "active", False):
             _request.restrictions = restrictions
     return restrictions
+
+
+def read_view_restrictions():
+    return list(PageViewRestriction.objects.select_related("page"))
 
 
 class ViewRestrictionsMiddleware:

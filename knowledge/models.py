@@ -529,7 +529,21 @@ class PracticeCasePage(ViewRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["case_index"] = section_page(CaseIndexPage) or self.get_parent().specific
         context["related_cases"] = related_cases(self)
+        # A preview shows the editor's unsaved choices, which the cache must neither give nor keep.
+        context["facts"] = (
+            self.facts() if getattr(request, "is_preview", False) else remember(f"case-facts:{self.pk}", self.facts)
+        )
         return context
+
+    def facts(self):
+        """What the page lists besides its text: five queries, so kept until the content changes."""
+        return {
+            "organisations": list(self.organisations.all()),
+            "perspectives": list(self.perspectives.all()),
+            "building_blocks": list(self.building_blocks.all()),
+            "attachments": list(self.attachments.select_related("document")),
+            "tags": list(self.tags.all()),
+        }
 
 
 class CaseAttachment(LabelledDocument):

@@ -5,7 +5,9 @@ The cache part bumps the version on publish, move, delete, snippet and settings 
 each test saves through the model and bumps it itself, so these tests hold without those signals.
 """
 
-from django.db import connection
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache, caches
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
@@ -13,8 +15,10 @@ from wagtail.models import PageViewRestriction
 import pytest
 from bs4 import BeautifulSoup
 
+from cop_site.cache import LocalFirstCache
 from cop_site.caching import bump_content_version
 from cop_site.models import SiteSettings, StandardPage
+from cop_site.restrictions import view_restrictions
 from knowledge.factories import PracticeCasePageFactory
 from knowledge.models import Perspective
 
@@ -150,3 +154,68 @@ def test_warm_fragments_cost_no_queries(client, guide, case_index, about):
     tables = " ".join(q["sql"] for q in warm.captured_queries)
     assert "cop_site_sitesettings" not in tables  # footer, logo
     assert "django_content_type" not in tables  # the menu's page types
+
+
+def facts(response):
+    return soup(response).select_one(".case-facts").get_text(" ", strip=True)
+
+
+def test_a_case_pages_facts_come_from_the_cache_but_a_preview_shows_the_draft(rf, client, case_index):
+    perspective = Perspective.objects.get(slug="leren")
+    case = PracticeCasePageFactory(parent=case_index, perspectives=["sturen"])
+    assert "sturen" in facts(client.get(case.url))
+    with CaptureQueriesContext(connection) as warm:
+        client.get(case.url)
+    assert "knowledge_perspective" not in " ".join(q["sql"] for q in warm.captured_queries)
+
+    draft = case.get_latest_revision_as_object()
+    draft.perspectives.set([perspective])
+    request = rf.get(case.url)
+    request.user = AnonymousUser()
+    preview = draft.make_preview_request(request, draft.default_preview_mode)
+    preview.render()
+    assert "leren" in facts(preview) and "sturen" not in facts(preview)
+    assert "sturen" in facts(client.get(case.url)), "the preview must not change the cached facts"
+
+    draft.save_revision().publish()
+    bump_content_version()  # the publish bumps it once committed; this test's transaction never commits
+    assert "leren" in facts(client.get(case.url))
+
+
+def test_fragments_read_once_are_kept_in_the_process_without_asking_redis(client, home):
+    fragments = caches["template_fragments"]
+    fragments.set("voorbeeld:1", ["een", "lijst"])
+    cache.delete("voorbeeld:1")  # gone from Redis, as if another process's copy had expired there
+    assert fragments.get("voorbeeld:1") == ["een", "lijst"]
+    fragments.clear()
+    assert fragments.get("voorbeeld:1") is None
+
+
+def test_the_process_keeps_at_most_max_entries_fragments(settings):
+    kept = LocalFirstCache("", {"OPTIONS": {"MAX_ENTRIES": 3}})
+    kept.set_many({f"f{n}": n for n in range(5)})
+    for n in range(5):
+        cache.delete(f"f{n}")
+    assert kept.get_many([f"f{n}" for n in range(5)]) == {"f2": 2, "f3": 3, "f4": 4}  # the oldest left first
+
+
+@pytest.mark.django_db(transaction=True)
+def test_view_restrictions_are_cached_only_outside_a_transaction(client, case_index):
+    hidden = PracticeCasePageFactory(parent=case_index, title="Besloten voorbeeld")
+    restriction = PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="geheim")
+    pk = restriction.pk
+    assert [r.pk for r in view_restrictions()] == [pk]
+    with CaptureQueriesContext(connection) as warm:
+        assert [r.pk for r in view_restrictions()] == [pk]
+    assert warm.captured_queries == []
+
+    class RolledBack(Exception):
+        pass
+
+    with pytest.raises(RolledBack), transaction.atomic():
+        restriction.delete()  # bumps the version at once
+        assert view_restrictions() == []
+        raise RolledBack
+    # What the rolled-back transaction saw was not cached for everyone else.
+    assert [r.pk for r in view_restrictions()] == [pk]
+    assert "Besloten voorbeeld" not in soup(client.get("/praktijkvoorbeelden/")).get_text()
