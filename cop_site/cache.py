@@ -16,7 +16,7 @@ from collections import OrderedDict
 
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 from redis.exceptions import RedisError
 
@@ -29,7 +29,27 @@ _unreachable_until = {}
 _MISSING = object()
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client, but one redis.Redis per server instead of a new one per call: building one
+    costs more than a cache hit's round trip. A redis.Redis is safe to share between threads."""
+
+    def __init__(self, servers, **options):
+        super().__init__(servers, **options)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class FailOpenRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
+
     def _call(self, name, fallback, *args):
         location = tuple(self._servers)
         if time.monotonic() < _unreachable_until.get(location, 0):

@@ -51,9 +51,10 @@ def content_version():
 
 
 @contextmanager
-def pinned_content_version():
-    """Read the content version once for everything inside (a request)."""
-    token = _pinned_version.set(content_version())
+def pinned_content_version(version=None):
+    """Read the content version once for everything inside (a request); `version`, when the
+    caller has just read it, saves that read."""
+    token = _pinned_version.set(version if version is not None else content_version())
     try:
         yield
     finally:

@@ -3,12 +3,12 @@
 A small middleware of our own rather than Django's per-site cache or Wagtail's frontend cache:
 Django's cache middleware keys on the URL and Vary and cannot tell a page with a CSRF token from
 one without, and Wagtail's frontend cache purges a proxy per URL, while a page here shows other
-pages' content (menus, event cards, search). So the key carries the content version
-(cop_site.caching), which every change that visitors see bumps: everything cached before is
-passed over at once, on every process.
+pages' content (menus, event cards, search). So each cached page carries the content version
+(cop_site.caching) it was made under, which every change that visitors see bumps: everything
+cached before is passed over at once, on every process.
 
-It sits before the session, authentication and CSRF middleware, so a hit costs two cache reads
-and no SQL; the security headers (outer middleware) are added to hits as to any response.
+It sits before the session, authentication and CSRF middleware, so a hit costs one round trip to
+the cache (the content version and the page together) and no SQL; the security headers (outer middleware) are added to hits as to any response.
 A response is stored only when it is the same for every anonymous visitor: a 200 to a GET, no
 cookie set, no CSRF token in it, no Cache-Control of the view's own, outside the member, admin
 and account pages. Reverse proxies get the same answer through Cache-Control.
@@ -25,7 +25,7 @@ from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .caching import content_version, pinned_content_version
+from .caching import CONTENT_VERSION_KEY, content_version, pinned_content_version
 
 # Pages that are personal, carry forms, or must always be fresh (the health check, suggestions).
 EXCLUDED_PREFIXES = (
@@ -72,20 +72,31 @@ def is_shared(request, response):
     )
 
 
-def cache_key(request, version):
+def cache_key(request):
     # Scheme, host, path and query: the same path on two hosts (or http and https) is two pages.
     url = request.build_absolute_uri()
-    return f"page:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
+    return f"page:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
-def lookup(key):
-    entry = cache.get(key)
-    if entry is None:
-        return None
-    content, headers = entry
+def lookup(request):
+    """(content version, the cached response or None), in one round trip to the cache. A page
+    stored under an older content version is passed over, and replaced when it is made again."""
+    key = cache_key(request)
+    found = cache.get_many([CONTENT_VERSION_KEY, key])
+    version = found.get(CONTENT_VERSION_KEY)
+    entry = found.get(key)
+    if version is None or entry is None or entry[0] != version:
+        return version, None
+    _version, content, headers = entry
     response = HttpResponse(content, headers=headers)
     response["X-Cache"] = "hit"
-    return response
+    return version, response
+
+
+def store(request, response):
+    if request.method == "GET":  # a HEAD response may lack its body
+        entry = (content_version(), response.content, list(response.items()))
+        cache.set(cache_key(request), entry, settings.PAGE_CACHE_SECONDS)
 
 
 def share(response):
@@ -105,27 +116,24 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        with pinned_content_version():
-            return self.respond(request)
-
-    def respond(self, request):
         if not settings.PAGE_CACHE_SECONDS:
-            return self.get_response(request)
+            with pinned_content_version():
+                return self.get_response(request)
         if not may_serve(request):
-            response = self.get_response(request)
+            with pinned_content_version():
+                response = self.get_response(request)
             keep_private(response)
             return response
-        key = cache_key(request, content_version())
-        cached = lookup(key)
+        version, cached = lookup(request)
         if cached is not None:
             served_from_cache.send(sender=self.__class__, request=request, response=cached)
             return cached
-        response = self.get_response(request)
-        if not is_shared(request, response):
-            keep_private(response)
-            return response
-        share(response)
-        if request.method == "GET":  # a HEAD response may lack its body
-            cache.set(key, (response.content, list(response.items())), settings.PAGE_CACHE_SECONDS)
+        with pinned_content_version(version):
+            response = self.get_response(request)
+            if not is_shared(request, response):
+                keep_private(response)
+                return response
+            share(response)
+            store(request, response)
         response["X-Cache"] = "miss"
         return response

@@ -199,7 +199,7 @@ def test_the_process_keeps_at_most_max_entries_fragments(settings):
     assert kept.get_many([f"f{n}" for n in range(5)]) == {"f2": 2, "f3": 3, "f4": 4}  # the oldest left first
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_view_restrictions_are_cached_only_outside_a_transaction(client, case_index):
     hidden = PracticeCasePageFactory(parent=case_index, title="Besloten voorbeeld")
     restriction = PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="geheim")
