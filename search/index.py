@@ -8,6 +8,7 @@ as an error.
 
 import functools
 import logging
+import re
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
@@ -181,8 +182,13 @@ def rebuild(client, progress=None):
 
 
 def all_indices(client):
-    """The alias's indices: the live one and any that a rebuild is filling."""
-    return list(client.indices.get(index=f"{alias_name()}-*", ignore_unavailable=True))
+    """The alias's indices: the live one and any that a rebuild is filling. Only names made by
+    new_index() (the alias, a dash, 20 digits): another alias that starts with ours (`cop` and
+    `cop-staging` on one cluster) keeps its indices."""
+    ours = re.compile(rf"{re.escape(alias_name())}-\d{{20}}")
+    return [
+        name for name in client.indices.get(index=f"{alias_name()}-*", ignore_unavailable=True) if ours.fullmatch(name)
+    ]
 
 
 def stale_indices(client, keep):

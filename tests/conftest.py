@@ -149,7 +149,7 @@ def elasticsearch_url():
 
 
 def remove_test_indices(client):
-    for name in client.indices.get(index=f"{index.alias_name()}-*", ignore_unavailable=True):
+    for name in index.all_indices(client):
         client.indices.delete(index=name)
 
 

@@ -131,7 +131,7 @@ def test_a_save_succeeds_while_elasticsearch_is_down_and_fix_repairs(es, case_in
 
 def test_a_write_elasticsearch_refuses_is_logged_as_an_error_and_the_save_stands(es, case_index, live, caplog):
     # The mapping no longer fits the documents (a deploy changed it without rebuild_search_index).
-    drifted = f"{index.alias_name()}-verouderd"
+    drifted = f"{index.alias_name()}-19990101000000000000"  # an index an earlier deploy made
     es.client.indices.create(index=drifted, mappings={"properties": {"title": {"type": "integer"}}})
     es.client.indices.update_aliases(
         actions=[
@@ -168,8 +168,19 @@ def test_rebuild_twice_swaps_the_alias_and_removes_old_indices(es, capsys):
     call_command("rebuild_search_index")
     second = index.indexed_names(es.client)
     assert len(second) == 1 and second != first
-    assert list(es.client.indices.get(index=f"{index.alias_name()}-*")) == second
+    assert index.all_indices(es.client) == second
     assert "Wijkaanpak met bewoners" in titles(es, "q=wijkaanpak")
+
+
+def test_a_rebuild_leaves_the_indices_of_another_alias_that_starts_with_ours(es):
+    neighbour = f"{index.alias_name()}-staging-20260101000000000000"  # cop-test-staging-... beside cop-test
+    es.client.indices.create(index=neighbour)
+    try:
+        call_command("rebuild_search_index")
+        assert es.client.indices.exists(index=neighbour)
+        assert neighbour not in index.all_indices(es.client)
+    finally:
+        es.client.indices.delete(index=neighbour)
 
 
 def test_queries_keep_answering_during_a_rebuild(es):
@@ -212,7 +223,7 @@ def test_an_edit_during_a_rebuild_survives_the_swap(es, corpus, live):
     index.rebuild(es.client, progress=edit_once_the_rebuild_has_read_it)
     source = es.client.get(index=index.alias_name(), id=document_id(case))["_source"]
     assert source["title"] == "Dijkversterking, bijgewerkt tijdens de herbouw"
-    assert list(es.client.indices.get(index=f"{index.alias_name()}-*")) == index.indexed_names(es.client)
+    assert index.all_indices(es.client) == index.indexed_names(es.client)
 
 
 def test_editing_a_speaker_or_perspective_reindexes_their_events(es, home, live):

@@ -342,7 +342,7 @@ def test_with_elasticsearch_down_the_database_answers(client, corpus, settings):
 def mapping_drift(elasticsearch, corpus):
     """The alias points at an index whose mapping no longer fits the code (as when a deploy changed
     the mapping but nobody ran rebuild_search_index): Elasticsearch rejects queries and documents."""
-    name = f"{index.alias_name()}-verouderd"
+    name = f"{index.alias_name()}-19990101000000000000"  # an index an earlier deploy made
     elasticsearch.indices.create(
         index=name, mappings={"properties": {"title": {"type": "integer"}, "perspectives": {"type": "text"}}}
     )
