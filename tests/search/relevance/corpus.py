@@ -5,6 +5,10 @@ without being its best answer (near-misses), so the order of the results matters
 Change a text here and the baseline in README and tests/search/test_relevance.py may change with it.
 """
 
+from pathlib import Path
+
+from django.core.management import call_command
+
 from wagtail.rich_text import RichText
 
 from events.factories import EventIndexPageFactory, EventPageFactory, SpeakerFactory
@@ -20,6 +24,9 @@ from knowledge.factories import (
     PracticeCasePageFactory,
 )
 from knowledge.models import Organisation, Perspective
+from search import index
+
+JUDGEMENTS = Path(__file__).with_name("judgements.json")
 
 # perspective slug -> (key, intro, body)
 CHAPTERS = {
@@ -539,3 +546,13 @@ def build_corpus(home):
             **place,
         )
     return documents
+
+
+def index_corpus(client, progress=None):
+    """Both search indexes, each rebuilt whole, as a deploy leaves them: Elasticsearch's and the fallback's.
+
+    The fallback's is not left to the updates that saves queue, so both implementations are measured
+    on the same complete index wherever this runs (the test, or bench/relevance.py with no task worker).
+    """
+    call_command("update_index", verbosity=0)
+    index.rebuild(client, progress=progress)
