@@ -39,9 +39,10 @@ class Judged:
     ratings: dict  # document key -> rating (3 = the answer, 1 = also relevant)
 
     @property
-    def best(self):
-        """The key of the highest-rated document."""
-        return max(self.ratings, key=self.ratings.get)
+    def answers(self):
+        """The keys of the highest-rated documents."""
+        top = max(self.ratings.values())
+        return [key for key, rating in self.ratings.items() if rating == top]
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,8 @@ class Outcome:
 
     @property
     def best_rank(self):
-        """Where the best answer landed (1-based), or None when it is not in the top K."""
-        return self.ranked.index(self.judged.best) + 1 if self.judged.best in self.ranked else None
+        """Where the first of the best answers landed (1-based), or None when none is in the top K."""
+        return next((n for n, key in enumerate(self.ranked, start=1) if key in self.judged.answers), None)
 
 
 def load_judgements(path):
@@ -156,9 +157,11 @@ def report(results, worst=8):
     for name in names:
         lines += ["", f"Worst {worst} queries on {name} (nDCG@10, MRR, where the best answer landed):"]
         for outcome in sorted(results[name], key=lambda o: (o.ndcg, o.mrr))[:worst]:
+            judged = outcome.judged
             landed = f"at {outcome.best_rank}" if outcome.best_rank else f"not in the top {K}"
+            first = outcome.ranked[0] if outcome.ranked else "nothing found"
             lines.append(
-                f"  {outcome.ndcg:.3f} {outcome.mrr:.3f}  {outcome.judged.q!r} ({outcome.judged.category}):"
-                f" {outcome.judged.best} {landed}; first: {outcome.ranked[0] if outcome.ranked else 'nothing'}"
+                f"  {outcome.ndcg:.3f} {outcome.mrr:.3f}  {judged.q!r} ({judged.category}):"
+                f" {' or '.join(judged.answers)} {landed}; first: {first}"
             )
     return "\n".join(lines)
