@@ -4,7 +4,7 @@ Elasticsearch is measured with its own `_rank_eval` API, on the query the search
 (ElasticsearchSearch.ranking_query, the fuzzy one where the words as typed find nothing, as the page
 does). The database fallback has no such API: the same metrics are computed here, with the formulas
 Elasticsearch uses (gain 2^rating - 1, discount log2(rank + 1), normalised by the ideal ordering of the
-judged documents; reciprocal rank of the first document rated 1 or more).
+judged documents, cut as Elasticsearch cuts it; reciprocal rank of the first document rated 1 or more).
 
 It sits beside search.query, which it measures; tests/search/test_relevance.py and bench/relevance.py
 bring the corpus and the judgements.
