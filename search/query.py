@@ -205,8 +205,10 @@ class ElasticsearchSearch:
     def _filter_clauses(self, request, skip=None):
         return [Q("terms", **{FACETS[param][0]: values}) for param, values in request.filters.items() if param != skip]
 
-    def _query(self, request, fuzzy=False):
-        if not request.q:
+    def ranking_query(self, q, fuzzy=False):
+        """The query that ranks the results for the words `q`: the one source for the search page and
+        for the relevance evaluation (search.relevance), so the judged figures measure what visitors get."""
+        if not q:
             return Q("match_all")
         fields = [
             "title^4",
@@ -222,17 +224,17 @@ class ElasticsearchSearch:
             # For typos: each word may be one or two letters off, within one field.
             return Q(
                 "multi_match",
-                query=request.q,
+                query=q,
                 fields=fields,
                 fuzziness="AUTO",
                 prefix_length=1,
                 minimum_should_match="2<75%",
             )
         # Most of the words, anywhere in the document.
-        return Q("multi_match", query=request.q, type="cross_fields", fields=fields, minimum_should_match="2<75%")
+        return Q("multi_match", query=q, type="cross_fields", fields=fields, minimum_should_match="2<75%")
 
     def _search(self, request, fuzzy=False):
-        search = Search(using=self.client, index=index.alias_name()).query(self._query(request, fuzzy))
+        search = Search(using=self.client, index=index.alias_name()).query(self.ranking_query(request.q, fuzzy))
         if request.filters:
             search = search.post_filter(Q("bool", filter=self._filter_clauses(request)))
         for param, (field_name, _label) in FACETS.items():
