@@ -174,14 +174,19 @@ def test_search_filter_with_the_keyboard_and_open_a_result(
     assert_accessible(tab, "case with similar cases")
 
 
-def test_no_results_and_did_you_mean_are_accessible(live_server, browser_page, content, assert_accessible, screenshot):
+def test_did_you_mean_beside_weak_results_is_accessible(
+    live_server, browser_page, content, assert_accessible, screenshot
+):
     tab = browser_page
     tab.goto(live_server.url + "/zoeken/?q=wijkaanpk+leefbaarhied")
-    assert tab.get_by_role("status").filter(has_text="Geen resultaten").is_visible()
     suggestion = tab.locator(".did-you-mean a")
     assert suggestion.inner_text().startswith("wijkaanpak")
-    assert_accessible(tab, "search without results, with a suggestion")
-    screenshot(tab, "search-no-results")
+    assert_accessible(tab, "search with typos: weak results and a suggestion")
+    screenshot(tab, "search-did-you-mean")
+    tab.goto(live_server.url + "/zoeken/?q=xqzvwk")
+    assert tab.get_by_role("status").filter(has_text="Geen resultaten").is_visible()
+    assert_accessible(tab, "search without results")
+    tab.goto(live_server.url + "/zoeken/?q=wijkaanpk+leefbaarhied")
     suggestion.click()
     tab.wait_for_url(re.compile(r"/zoeken/\?q=wijkaanpak"))
     assert "Wijkaanpak met bewoners" in tab.locator(".search-hit__title").all_inner_texts()
