@@ -108,6 +108,7 @@ def generate(count, rng):
     from knowledge.models import CaseIndexPage, Organisation, Perspective, PracticeCasePage
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the shared cache without REDIS_URL
     call_command("load_demo_content", verbosity=0)
     case_index = CaseIndexPage.objects.get()
     perspectives = list(Perspective.objects.all())
