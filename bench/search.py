@@ -62,11 +62,16 @@ def drop_database(server, name):
     connection.close()
 
 
+def index_alias(args):
+    """The scratch index alias, named after the scratch database, so two runs can live side by side."""
+    return args.database.replace("_", "-")
+
+
 def setup_django(args):
     if not os.environ.get("ELASTICSEARCH_URL"):
         sys.exit("Set ELASTICSEARCH_URL (start one with: bash scripts/elasticsearch.sh start).")
     os.environ["DATABASE_URL"] = f"{args.server}/{args.database}"
-    os.environ["SEARCH_INDEX_ALIAS"] = "cop-bench"
+    os.environ["SEARCH_INDEX_ALIAS"] = index_alias(args)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cop_site.settings.dev")
     import django
     from django.conf import settings
@@ -103,6 +108,7 @@ def generate(count, rng):
     from knowledge.models import CaseIndexPage, Organisation, Perspective, PracticeCasePage
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the shared cache without REDIS_URL
     call_command("load_demo_content", verbosity=0)
     case_index = CaseIndexPage.objects.get()
     perspectives = list(Perspective.objects.all())
@@ -216,6 +222,7 @@ def main():
         client, progress=lambda items, total: tqdm(items, total=total, desc="Elasticsearch", unit="doc")
     )
     es_index_seconds = time.perf_counter() - started
+    store_bytes = client.indices.stats(index=name, metric="store")["_all"]["primaries"]["store"]["size_in_bytes"]
 
     def request(n, queries=QUERIES):
         query = queries[n % len(queries)]
@@ -241,6 +248,7 @@ def main():
             f"{documents:,} docs",
             f"{documents / es_index_seconds:,.0f} docs/s ({es_index_seconds:.1f} s)",
         ),
+        ("Elasticsearch index size (primaries)", f"{store_bytes / 2**20:,.1f} MiB", f"{store_bytes:,} bytes"),
         ("database search index (update_index)", "", f"{db_index_seconds:.1f} s"),
         (f"ES faceted query ({args.queries}x)", f"p50 {es_p50:.1f} ms", f"p95 {es_p95:.1f} ms"),
         (
@@ -261,7 +269,7 @@ def main():
     print(f"\nTarget ES p95 < 50 ms at {cases:,} cases: {verdict}")
 
     if not args.keep:
-        for old in client.indices.get(index="cop-bench-*", ignore_unavailable=True):
+        for old in client.indices.get(index=f"{index_alias(args)}-*", ignore_unavailable=True):
             client.indices.delete(index=old)
         drop_database(args.server, args.database)
 

@@ -36,7 +36,7 @@ from .content import (
     iter_searchable,
     searchable_ids,
 )
-from .documents import ContentDocument, synonym_set_name
+from .documents import COMPOUND_MIN_PART, ContentDocument, dutch_compound, synonym_set_name
 
 logger = logging.getLogger(__name__)
 
@@ -106,8 +106,22 @@ def new_index():
     name = f"{alias_name()}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
     index = Index(name)
     index.document(ContentDocument)
+    # The glossary's words split compounds too; a definition added later counts from the next rebuild.
+    index.analyzer(dutch_compound(glossary_words()))
     index.settings(number_of_shards=settings.ELASTICSEARCH_SHARDS, number_of_replicas=settings.ELASTICSEARCH_REPLICAS)
     return index
+
+
+def glossary_words():
+    """The definitions' terms and synonyms that are single words, long enough to be a part, in
+    lowercase ASCII letters as the compound list is (a word with accents would not match the
+    folded text, so it is left out)."""
+    words = set()
+    for definition in Definition.objects.all():
+        for word in [definition.term, *definition.synonym_list]:
+            if len(word) >= COMPOUND_MIN_PART and re.fullmatch(r"[a-z]+", word.lower()):
+                words.add(word.lower())
+    return words
 
 
 def sync_synonyms(client):

@@ -214,6 +214,10 @@ class ElasticsearchSearch:
             "title^4",
             "summary^2",
             "body",
+            # The parts of compounds, below the whole words (see documents.with_parts).
+            "title.parts^2",
+            "summary.parts",
+            "body.parts^0.5",
             "perspective_names",
             "organisation_names",
             "event_type",
