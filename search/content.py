@@ -70,7 +70,11 @@ def definition_body(definition):
 
 
 def definition_fields(definition, context):
-    return {"url": f"{context['glossary_url']}#{definition.slug}"}
+    # The suggestions box offers the term for its synonyms and abbreviations too.
+    return {
+        "url": f"{context['glossary_url']}#{definition.slug}",
+        "title_suggest": [definition.term, *definition.synonym_list],
+    }
 
 
 def chapter_perspective():
@@ -186,7 +190,7 @@ def build_document(obj, context, with_body=True):
     document.update(content_type.fields(obj, context))
     if with_body:
         document["body"] = content_type.body(obj)
-    document["title_suggest"] = document["title"]
+    document.setdefault("title_suggest", document["title"])
     if document.get("date"):
         document["date"] = document["date"].isoformat()  # as stored, so fresh and indexed compare equal
     return document

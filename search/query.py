@@ -328,12 +328,19 @@ class ElasticsearchSearch:
         return valid[0].text if valid and valid[0].text != q.lower() else ""
 
     def suggestions(self, prefix, limit=8):
-        search = Search(using=self.client, index=index.alias_name()).query(
+        as_typed = Q(
             "multi_match",
             query=prefix,
             type="bool_prefix",
             fields=["title_suggest", "title_suggest._2gram", "title_suggest._3gram"],
+            boost=2,
         )
+        # Whole words with a typo: a prefix query is never fuzzy, so a word a letter or two off
+        # ("opgavegericth") is matched as a word.
+        with_typos = Q(
+            "match", title_suggest={"query": prefix, "fuzziness": "AUTO", "prefix_length": 1, "operator": "and"}
+        )
+        search = Search(using=self.client, index=index.alias_name()).query(Q("bool", should=[as_typed, with_typos]))
         search = search.source(["title", "url", "content_type"])[:limit]
         return [
             {"title": h.title, "url": h.url, "type": str(CONTENT_TYPE_LABELS.get(h.content_type, ""))}
@@ -448,8 +455,11 @@ class DatabaseSearch:
         context = build_context()
         results = []
         for ct in CONTENT_TYPES:
-            title_field = "term" if ct.model is Definition else "title"
-            for obj in ct.queryset().filter(**{f"{title_field}__icontains": prefix})[:limit]:
+            if ct.model is Definition:  # the term, also for its synonyms and abbreviations
+                found = ct.queryset().filter(term__icontains=prefix) | ct.queryset().filter(synonyms__icontains=prefix)
+            else:
+                found = ct.queryset().filter(title__icontains=prefix)
+            for obj in found[:limit]:
                 results.append(
                     {
                         "title": str(obj),

@@ -113,6 +113,13 @@ def test_suggestions_complete_a_title(search_impl):
     assert "Wijkaanpak met bewoners" in [s["title"] for s in search_impl.suggestions("wijkaan")]
 
 
+def test_suggestions_offer_a_glossary_term_for_its_synonym(search_impl):
+    # "programmamanagement" is a synonym of the term Programmasturing (the corpus).
+    suggested = search_impl.suggestions("programmaman")
+    assert [s["title"] for s in suggested] == ["Programmasturing"]
+    assert suggested[0]["url"].endswith("#programmasturing")
+
+
 def test_related_cases_share_perspectives_or_words(search_impl, corpus):
     related = [r["title"] for r in search_impl.related(corpus["cases"]["dijk"])]
     assert "Samen opdrachtgever bij de dijkversterking" not in related

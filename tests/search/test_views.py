@@ -426,6 +426,14 @@ def test_with_elasticsearch_up_there_is_no_notice_and_readyz_counts_documents(cl
 # ---------- suggestions ----------
 
 
+def test_suggestions_forgive_a_typo_in_a_whole_word(client, site_search, corpus):
+    titles = [s["title"] for s in client.get(SUGGEST, {"q": "wijkaanpk"}).json()["suggestions"]]
+    if site_search == "elasticsearch":
+        assert titles == ["Wijkaanpak met bewoners"]
+    else:  # known-different: the fallback matches the letters as typed only
+        assert titles == []
+
+
 def test_suggestions_complete_a_title(client, site_search, corpus):
     response = client.get(SUGGEST, {"q": "wijk"})
     assert response.status_code == 200
