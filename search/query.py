@@ -419,6 +419,12 @@ class DatabaseSearch:
     def search(self, request):
         candidates = self._candidates(request)
         values = self._facet_values(candidates)
+        if request.q:
+            # The engine ranks scattered words; a title that is, or holds, the query goes first.
+            # A stable sort: within a tier the engine's order stays.
+            candidates.sort(
+                key=lambda c: title_match(values[c[0].slug, c[1]].get("title", ""), request.q), reverse=True
+            )
         counts = {}
         for param, (field_name, _label) in FACETS.items():
             param_counts = counts.setdefault(param, {})
@@ -493,9 +499,23 @@ def synonym_groups():
     return [[d.term, *d.synonym_list] for d in Definition.objects.exclude(synonyms="")]
 
 
+def title_match(title, q):
+    """How well a title matches the query: 3 it is the query, 2 it holds it as a phrase, 1 it holds
+    every word of it, 0 otherwise (case and spacing aside)."""
+    title, q = " ".join(title.casefold().split()), " ".join(q.casefold().split())
+    if title == q:
+        return 3
+    if q in title:
+        return 2
+    return int(all(word in title for word in q.split()))
+
+
 def read_facet_values(ct, pks):
-    """{pk: {field: set of values}} for these items of one content type."""
+    """{pk: {field: set of values}, and "title": its title} for these items of one content type."""
     values = {pk: {"content_type": {ct.slug}} for pk in pks}
+    title_field = "term" if ct.model is Definition else "title"
+    for pk, title in ct.model.objects.filter(pk__in=pks).values_list("pk", title_field):
+        values[pk]["title"] = title
     for field_name, lookup in ct.lookups.items():
         expression = F(lookup) if isinstance(lookup, str) else lookup
         rows = ct.model.objects.filter(pk__in=pks).annotate(_value=expression).values_list("pk", "_value")

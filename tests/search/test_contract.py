@@ -37,6 +37,21 @@ def test_dutch_plural_finds_the_singular(search_impl):
     assert "Wijkaanpak met bewoners" in titles(run(search_impl, "q=gemeenten"))
 
 
+def test_a_title_that_is_the_query_comes_first(search_impl, corpus):
+    # Near-misses with the same words scattered, more often, in their texts.
+    for n in range(4):
+        PracticeCasePageFactory(
+            parent=corpus["cases"]["wijk"].get_parent(),
+            title=f"Projectbureau {n} in beweging",
+            summary="De rol van de gemeente en de rol van de opgavemanager veranderen; de opgavemanager leert.",
+        )
+    block = BuildingBlockPageFactory(
+        parent=corpus["block"].get_parent(), title="De rol van de opgavemanager", summary="Wat hij doet."
+    )
+    reindex(search_impl)
+    assert titles(run(search_impl, "q=rol van de opgavemanager"))[0] == block.title
+
+
 def test_a_definition_synonym_finds_the_term(search_impl):
     found = titles(run(search_impl, "q=programmamanagement"))
     assert "Programmasturing" in found  # the definition itself
