@@ -14,12 +14,16 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType as DjangoContentType
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connection
 from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
 
@@ -27,6 +31,7 @@ from elasticsearch_dsl import Q, Search
 
 from cop_site.caching import remember, remember_many
 from cop_site.filters import Facet, FacetOption, is_year, parse_page_number
+from cop_site.restrictions import RestrictedPageQuerySet
 from knowledge.models import Definition, Organisation, Perspective
 
 from . import breaker, index
@@ -393,6 +398,14 @@ class DatabaseSearch:
             else:
                 results = get_search_backend().search(query, objects).annotate_score("_score")[:limit]
                 candidates.extend((ct, obj.pk, obj._score) for obj in results)
+        if query is not None and connection.vendor == "postgresql":
+            # After every full-text match (below zero): titles with a word like one of the query's,
+            # a typo or a part of a compound ("portefeuille" in Portefeuillesturing).
+            matched = {(ct.slug, pk) for ct, pk, _score in candidates}
+            by_slug = {ct.slug: ct for ct in CONTENT_TYPES}
+            for (slug, pk), similarity in similar_titles(request.q, limit).items():
+                if (slug, pk) not in matched:
+                    candidates.append((by_slug[slug], pk, similarity - 1))
         return sorted(candidates, key=lambda candidate: candidate[2], reverse=True)[:limit]
 
     @staticmethod
@@ -448,7 +461,9 @@ class DatabaseSearch:
             if document is None:  # unpublished or deleted since the query
                 continue
             hits.append(hit_from_document(document["id"], document, highlight_text(document, request.q)))
-        suggestion = self.suggest_correction(request.q) if request.q and not selected else ""
+        # "Bedoelde je" when the words as typed matched nothing: only similar titles (scores below 0).
+        as_typed = any(score >= 0 for _ct, _pk, score in candidates)
+        suggestion = self.suggest_correction(request.q) if request.q and not as_typed else ""
         return SearchResults(hits, len(selected), build_facets(request, counts), self.name, suggestion)
 
     def suggest_correction(self, q):
@@ -497,6 +512,36 @@ class DatabaseSearch:
 def synonym_groups():
     """Each definition's term with its synonyms, for definitions that have synonyms."""
     return [[d.term, *d.synonym_list] for d in Definition.objects.exclude(synonyms="")]
+
+
+def similar_titles(q, limit):
+    """{(content type slug, pk): similarity} of what has a title (or term) holding a word like the query,
+    at most `limit` of each kind, most alike first: PostgreSQL's pg_trgm word similarity, with the
+    GIN indexes of migration search 0003. Two queries: every page type at once, and the terms."""
+    by_type_id = {
+        DjangoContentType.objects.get_for_model(ct.model).pk: ct.slug
+        for ct in CONTENT_TYPES
+        if issubclass(ct.model, Page)
+    }
+    pages = (
+        RestrictedPageQuerySet(Page)
+        .live()
+        .public()
+        .filter(content_type_id__in=by_type_id, title__trigram_word_similar=q)
+        .annotate(_similarity=TrigramWordSimilarity(q, "title"))
+        .order_by("-_similarity")
+        .values_list("pk", "content_type_id", "_similarity")[:limit]
+    )
+    found = {(by_type_id[type_id], pk): similarity for pk, type_id, similarity in pages}
+    terms = next(ct.slug for ct in CONTENT_TYPES if ct.model is Definition)
+    definitions = (
+        Definition.objects.filter(term__trigram_word_similar=q)
+        .annotate(_similarity=TrigramWordSimilarity(q, "term"))
+        .order_by("-_similarity")
+        .values_list("pk", "_similarity")[:limit]
+    )
+    found.update({(terms, pk): similarity for pk, similarity in definitions})
+    return found
 
 
 def title_match(title, q):
