@@ -231,11 +231,12 @@ class ElasticsearchSearch:
         ]
         if fuzzy:
             # The retry when the words as typed find nothing: each word may be one or two letters
-            # off (within one field), and one word of a question may find nothing at all.
+            # off (within one field), and one word of a question may find nothing at all. Whole
+            # words only: expanding every typo over the compound parts too doubled its cost.
             words = Q(
                 "multi_match",
                 query=q,
-                fields=fields,
+                fields=[name for name in fields if ".parts" not in name],
                 fuzziness="AUTO",
                 prefix_length=1,
                 minimum_should_match="1<-1 3<75%",
@@ -243,18 +244,19 @@ class ElasticsearchSearch:
         else:
             # Most of the words, anywhere in the document.
             words = Q("multi_match", query=q, type="cross_fields", fields=fields, minimum_should_match="2<75%")
-        # The words as a phrase count far more than the same words scattered: in the title most.
         title_words = {"query": q, "operator": "and", **({"fuzziness": "AUTO", "prefix_length": 1} if fuzzy else {})}
-        phrases = [
-            # A glossary term (or one of its synonyms, through the synonyms set) first for its own words.
-            Q("bool", filter=[Q("term", content_type="begrip")], must=[Q("match", title=title_words)], boost=10),
-            Q("match_phrase", title={"query": q, "boost": 8}),
-            Q("match_phrase", summary={"query": q, "slop": 2, "boost": 3}),
-            Q("match_phrase", body={"query": q, "slop": 2, "boost": 2}),
-        ]
+        # A glossary term (or one of its synonyms, through the synonyms set) first for its own words.
+        boosts = [Q("bool", filter=[Q("term", content_type="begrip")], must=[Q("match", title=title_words)], boost=10)]
+        if not fuzzy:  # a phrase with a typo in it is found nowhere
+            # The words as a phrase count far more than the same words scattered: in the title most.
+            boosts += [
+                Q("match_phrase", title={"query": q, "boost": 8}),
+                Q("match_phrase", summary={"query": q, "slop": 2, "boost": 3}),
+                Q("match_phrase", body={"query": q, "slop": 2, "boost": 2}),
+            ]
         return Q(
             "function_score",
-            query=Q("bool", must=[words], should=phrases),
+            query=Q("bool", must=[words], should=boosts),
             # Recency only breaks near-ties: the newest documents score at most 5 % more.
             functions=[
                 {"weight": 1},
