@@ -34,16 +34,17 @@ def dutch_compound(extra_words=()):
 
     The word list is inline in the index settings, so it needs no file on the nodes (a hosted
     cluster allows none) and travels with the index. `extra_words` are the glossary's terms,
-    added when an index is created. Only the longest part starting at each letter is kept, and
-    only words of two parts' length are split. The longest part sets the longest sub-word, so
-    no listed part is ever missed (the search only tries lengths that fit in the word anyway).
+    added when an index is created. Every listed part is kept, not only the longest at each
+    letter: a listed compound ("adviesbureau", or the glossary's "opgavemanager") would otherwise
+    be its own longest part and hide the one it starts with. Only words of two parts' length are
+    split. The longest part sets the longest sub-word, so no listed part is ever missed.
     """
     words = sorted({*COMPOUND_PARTS, *extra_words})
     parts = token_filter(
         "compound_parts",
         "dictionary_decompounder",
         word_list=words,
-        only_longest_match=True,
+        only_longest_match=False,
         min_word_size=2 * COMPOUND_MIN_PART,
         min_subword_size=COMPOUND_MIN_PART,
         max_subword_size=max(len(w) for w in words),

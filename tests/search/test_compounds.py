@@ -58,3 +58,16 @@ def test_glossary_terms_split_compounds(elasticsearch, case_index):
     index.rebuild(elasticsearch)
 
     assert "Scrumteamoverleg in de gemeente" in titles(elasticsearch, "scrumteam")
+
+
+def test_a_compound_that_is_itself_listed_still_gives_its_first_part(elasticsearch, case_index):
+    # "adviesbureau" is in the list (a part of bigger compounds), and so is the glossary's
+    # "wijkregisseur": the whole word must not hide the part it starts with.
+    assert "adviesbureau" in COMPOUND_PARTS and {"advies", "wijk"} <= set(COMPOUND_PARTS)
+    DefinitionFactory(term="Wijkregisseur", definition="<p>Wie de aanpak in een buurt samenbrengt.</p>")
+    PracticeCasePageFactory(parent=case_index, title="Een extern adviesbureau", summary="Het keek mee.")
+    PracticeCasePageFactory(parent=case_index, title="Eén gezicht in de buurt", summary="De wijkregisseur schakelt.")
+    index.rebuild(elasticsearch)
+
+    assert titles(elasticsearch, "advies") == ["Een extern adviesbureau"]
+    assert "Eén gezicht in de buurt" in titles(elasticsearch, "wijk")
