@@ -3,23 +3,35 @@ Elasticsearch against the database fallback, on the same data in the same run.
 
     ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python bench/search.py --cases 20000
 
+    # The issue's conditions: before and after the compound analysis, three timed runs each,
+    # while the site serves the case list at 5 requests/s beside it, and where the time goes.
+    ELASTICSEARCH_URL=http://127.0.0.1:9200 REDIS_URL=redis://127.0.0.1:6379/6 .venv/bin/python bench/search.py \
+        --cases 20000 --compare-analysis --runs 3 --background-load 5 --profile
+
 It needs the test packages (requirements-test.txt, for the factories) and a running
-Elasticsearch (bash scripts/elasticsearch.sh start). It creates a scratch PostgreSQL database (dropped afterwards unless --keep) and a
-scratch index alias; it never touches the site's own database or index.
+Elasticsearch (bash scripts/elasticsearch.sh start); --background-load also needs wrk (Debian
+package `wrk`) and REDIS_URL, as the production settings it serves with do. It creates a scratch
+PostgreSQL database (dropped afterwards unless --keep) and a scratch index alias; it never
+touches the site's own database or index.
 """
 
 import argparse
 import os
 import random
+import re
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import psycopg2
+from serving import Gunicorn, exit_cleanly_on_sigterm, manage, production_env
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # before bench/, whose search.py would hide the search package
 
 WORDS = (
     "gemeente provincie opgave wijk bewoners programma project portefeuille sturing bestuur samenwerking "
@@ -38,6 +50,21 @@ def parse_args():
     parser.add_argument("--db-queries", type=int, default=20, help="timed database-fallback queries (default 20)")
     parser.add_argument("--database", default="cop_bench", help="scratch database name (dropped and created)")
     parser.add_argument("--server", default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"))
+    parser.add_argument("--runs", type=int, default=1, help="timed Elasticsearch runs in a row (default 1)")
+    parser.add_argument(
+        "--compare-analysis",
+        action="store_true",
+        help="also index without the compound parts first, and measure both (before and after)",
+    )
+    parser.add_argument(
+        "--background-load",
+        type=float,
+        default=0,
+        metavar="RATE",
+        help="serve the site (gunicorn, production settings) and request uncached case-list pages "
+        "at RATE per second with wrk while measuring (default 0: no load)",
+    )
+    parser.add_argument("--profile", action="store_true", help="show where a query's time goes (see where_time_goes)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database and index afterwards")
     return parser.parse_args()
 
@@ -194,19 +221,208 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
+def p50_p95(values):
+    return f"p50 {statistics.median(values):.1f} ms", f"p95 {percentile(values, 0.95):.1f} ms"
+
+
+def print_table(heading, rows):
+    width = max(len(r[0]) for r in rows)
+    print(f"\n{heading}\n{'measure'.ljust(width)}  {'value':<18}  value")
+    print(f"{'-' * width}  {'-' * 18}  {'-' * 30}")
+    for label, first, second in rows:
+        print(f"{label.ljust(width)}  {first:<18}  {second}")
+
+
+def request_for(n, queries=QUERIES):
+    from django.http import QueryDict
+
+    from search.query import SearchRequest
+
+    query = queries[n % len(queries)]
+    return SearchRequest.from_params(QueryDict(f"q={query}&invalshoek=leren&type=praktijkvoorbeeld"))
+
+
+def build_index(client, analysis):
+    """Fill a new index with the analysis "after" (the site's own) or "before" (the same mapping
+    without the compound parts: no `.parts` sub-fields, no dutch_compound analyzer) and point the
+    alias at it. Returns (documents, seconds, primaries' store size in bytes)."""
+    from elasticsearch.helpers import bulk
+    from tqdm import tqdm
+
+    from search import index
+    from search.content import build_context, count_searchable, iter_searchable
+
+    progress = tqdm(total=count_searchable(), desc=f"Elasticsearch ({analysis})", unit="doc")
+    started = time.perf_counter()
+    if analysis == "after":
+        name, documents = index.rebuild(client, progress=lambda items, total: progress_over(items, progress))
+    else:
+        index.sync_synonyms(client)
+        body = index.new_index().to_dict()
+        for field in ("title", "summary", "body"):
+            del body["mappings"]["properties"][field]["fields"]
+        del body["settings"]["analysis"]["analyzer"]["dutch_compound"]
+        del body["settings"]["analysis"]["filter"]["compound_parts"]
+        name = f"{index.alias_name()}-{time.strftime('%Y%m%d%H%M%S')}000000"
+        client.indices.create(index=name, **body)
+        actions = index.bulk_actions([name], progress_over(iter_searchable(), progress), build_context())
+        bulk(client, actions, chunk_size=500, refresh=False)
+        client.indices.refresh(index=name)
+        documents = client.count(index=name)["count"]
+        actions = [{"remove": {"index": old, "alias": index.alias_name()}} for old in index.indexed_names(client)]
+        client.indices.update_aliases(actions=[*actions, {"add": {"index": name, "alias": index.alias_name()}}])
+        for old in index.stale_indices(client, keep=name):
+            client.indices.delete(index=old)
+    seconds = time.perf_counter() - started
+    progress.close()
+    size = client.indices.stats(index=name, metric="store")["_all"]["primaries"]["store"]["size_in_bytes"]
+    return documents, seconds, size
+
+
+def progress_over(items, progress):
+    for item in items:
+        progress.update()
+        yield item
+
+
+def timed_runs(es, args):
+    """`args.runs` runs in a row of the faceted query and the same with a typo, as the site runs
+    them (search() with its Python around Elasticsearch). Returns [(faceted ms, typo ms)] per run."""
+    sample = es.search(request_for(0))
+    assert sample.total > 0 and sample.hits[0].highlight, "the benchmark query must find highlighted results"
+    assert es.search(request_for(0, TYPO_QUERIES)).total > 0, "the typo query must find results"
+    counter = iter(range(10**9))
+    es.search(request_for(1))  # warm up
+    runs = []
+    for _ in range(args.runs):
+        faceted = timed(lambda: es.search(request_for(next(counter))), args.queries)
+        typo = timed(lambda: es.search(request_for(next(counter), TYPO_QUERIES)), args.queries)
+        runs.append((faceted, typo))
+    return runs, sample.total
+
+
+class BackgroundLoad:
+    """The site serving beside the benchmark: gunicorn with the production settings on the scratch
+    database, and wrk requesting case-list pages at a steady rate, each a random page of the
+    listing with the page cache off, so every request does the work of a first visit."""
+
+    def __init__(self, args, pages):
+        if not shutil.which("wrk"):
+            sys.exit("--background-load needs wrk: apt-get install -y wrk")
+        if not os.environ.get("REDIS_URL"):
+            sys.exit("--background-load serves with the production settings, which need REDIS_URL")
+        self.work = Path(tempfile.mkdtemp(prefix="cop-bench-search-"))
+        self.env = production_env(
+            args.database, self.work, SEARCH_INDEX_ALIAS=index_alias(args), PAGE_CACHE_SECONDS="0"
+        )
+        self.rate, self.pages = args.background_load, pages
+        self.server, self.wrk = None, None
+
+    def start(self, case_list_path):
+        manage("collectstatic", "--no-input", env=self.env)
+        self.server = Gunicorn("site", "cop_site.wsgi", self.env, log=self.work / "gunicorn.log").start()
+        self.server.wait_until_answers(case_list_path)
+        env = dict(os.environ, BENCH_PATH=case_list_path, BENCH_PAGES=str(self.pages), BENCH_RATE=str(self.rate))
+        self.wrk = subprocess.Popen(
+            ["wrk", "-t1", "-c1", "-d1h", "--timeout=30s", "-s", "steady_load.lua", self.server.base_url],
+            cwd=Path(__file__).parent,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(3)  # into its stride before anything is timed
+        self.started = time.monotonic()
+
+    def stop(self):
+        """Stop the load; returns (requests/s, p50 ms, p95 ms, errors) of what it served."""
+        figures = None
+        if self.wrk is not None:
+            self.wrk.send_signal(2)  # SIGINT: wrk stops and prints its summary
+            found = re.search(
+                r"BENCH requests=(\d+) duration_us=(\d+) p50_us=(\d+) p95_us=(\d+) max_us=\d+ "
+                r"status_errors=(\d+) socket_errors=(\d+)",
+                self.wrk.communicate(timeout=30)[0],
+            )
+            if found:
+                requests, duration, p50, p95, status, socket = map(int, found.groups())
+                figures = (requests / duration * 1e6, p50 / 1000, p95 / 1000, status + socket)
+        if self.server is not None:
+            self.server.stop()
+        shutil.rmtree(self.work, ignore_errors=True)
+        return figures
+
+
+def where_time_goes(client, es, args):
+    """The faceted and the typo query as sent to Elasticsearch, each with one part left out or one
+    option changed, timed as round trips and by Elasticsearch's own `took`; then the profile API's
+    split of one query's time over matching, facet counting and fetching (with highlighting)."""
+    from search import index
+
+    def body(queries, fuzzy, n):
+        return es._search(request_for(n, queries), fuzzy=fuzzy).to_dict()
+
+    def without(name):
+        return lambda b: {k: v for k, v in b.items() if k != name}
+
+    variants = [
+        ("as the site sends it", lambda b: b, {}),
+        ("without highlighting", without("highlight"), {}),
+        ("without the facet counts (aggs)", without("aggs"), {}),
+        ("track_total_hits false", lambda b: {**b, "track_total_hits": False}, {}),
+        ("request_cache on (query uses `now`)", lambda b: b, {"request_cache": True}),
+        ("preference=_local", lambda b: b, {"preference": "_local"}),
+    ]
+
+    def time_variant(queries, fuzzy, change, params, repeat):
+        took = []
+
+        def call(n):
+            response = client.search(index=index.alias_name(), **change(body(queries, fuzzy, n)), **params)
+            took.append(response["took"])
+
+        call(0)  # warm up
+        took.clear()
+        counter = iter(range(1, 10**9))
+        return timed(lambda: call(next(counter)), repeat), took
+
+    rows = []
+    repeat = max(20, args.queries // 2)
+    for label, queries, fuzzy in [("faceted", QUERIES, False), ("typo (fuzzy retry)", TYPO_QUERIES, True)]:
+        for variant, change, params in variants:
+            durations, took = time_variant(queries, fuzzy, change, params, repeat)
+            p50, p95 = p50_p95(durations)
+            rows.append((f"{label}: {variant}", p50, f"{p95}; took p50 {statistics.median(took):.0f} ms"))
+    print_table(f"Where the time goes: round trips to Elasticsearch ({repeat}x each, no Python around them)", rows)
+
+    rows = []
+    for label, queries, fuzzy in [("faceted", QUERIES, False), ("typo (fuzzy retry)", TYPO_QUERIES, True)]:
+        parts = {"query (matching, scoring)": [], "facet aggregations": [], "fetch (source, highlight)": []}
+        for n in range(20):
+            shard = client.search(index=index.alias_name(), **body(queries, fuzzy, n), profile=True)["profile"][
+                "shards"
+            ][0]
+            search = shard["searches"][0]
+            parts["query (matching, scoring)"].append(
+                (sum(q["time_in_nanos"] for q in search["query"]) + search["rewrite_time"]) / 1e6
+            )
+            parts["facet aggregations"].append(sum(a["time_in_nanos"] for a in shard["aggregations"]) / 1e6)
+            parts["fetch (source, highlight)"].append(shard["fetch"]["time_in_nanos"] / 1e6)
+        for part, values in parts.items():
+            rows.append((f"{label}: {part}", *p50_p95(values)))
+    print_table("Where the time goes: the profile API (20 queries each; profiling itself adds time)", rows)
+
+
 def main():
     args = parse_args()
+    exit_cleanly_on_sigterm()
     rng = random.Random(2026)
     recreate_database(args.server, args.database)
     setup_django(args)
 
     from django.core.management import call_command
-    from django.http import QueryDict
-
-    from tqdm import tqdm
 
     from search import index
-    from search.query import DatabaseSearch, ElasticsearchSearch, SearchRequest
+    from search.query import DatabaseSearch, ElasticsearchSearch
 
     started = time.perf_counter()
     cases = generate(args.cases, rng)
@@ -217,59 +433,73 @@ def main():
     db_index_seconds = time.perf_counter() - started
 
     client = index.get_client()
-    started = time.perf_counter()
-    name, documents = index.rebuild(
-        client, progress=lambda items, total: tqdm(items, total=total, desc="Elasticsearch", unit="doc")
-    )
-    es_index_seconds = time.perf_counter() - started
-    store_bytes = client.indices.stats(index=name, metric="store")["_all"]["primaries"]["store"]["size_in_bytes"]
-
-    def request(n, queries=QUERIES):
-        query = queries[n % len(queries)]
-        return SearchRequest.from_params(QueryDict(f"q={query}&invalshoek=leren&type=praktijkvoorbeeld"))
-
     es, db = ElasticsearchSearch(client), DatabaseSearch()
-    sample = es.search(request(0))
-    assert sample.total > 0 and sample.hits[0].highlight, "the benchmark query must find highlighted results"
-    assert es.search(request(0, TYPO_QUERIES)).total > 0, "the typo query must find results"
-    counter = iter(range(10**9))
-    es.search(request(1))  # warm up
-    es_times = timed(lambda: es.search(request(next(counter))), args.queries)
-    typo_times = timed(lambda: es.search(request(next(counter), TYPO_QUERIES)), args.queries)
-    db.search(request(1))
-    db_times = timed(lambda: db.search(request(next(counter))), args.db_queries)
+    load = None
+    results = {}
+    try:
+        if args.background_load:
+            from knowledge.models import CaseIndexPage
 
-    es_p50, es_p95 = statistics.median(es_times), percentile(es_times, 0.95)
-    db_p50, db_p95 = statistics.median(db_times), percentile(db_times, 0.95)
+            load = BackgroundLoad(args, pages=max(1, cases // 12))
+            load.start(CaseIndexPage.objects.get().url)
+        for analysis in ["before", "after"] if args.compare_analysis else ["after"]:
+            documents, seconds, size = build_index(client, analysis)
+            runs, total = timed_runs(es, args)
+            results[analysis] = (documents, seconds, size, runs, total)
+        db.search(request_for(1))
+        db_times = timed(lambda: db.search(request_for(2)), args.db_queries)
+        db_total = db.search(request_for(0)).total
+        if args.profile:
+            where_time_goes(client, es, args)
+    finally:
+        served = load.stop() if load else None
+
     rows = [
         ("cases generated", f"{cases:,}", f"{generate_seconds:.0f} s"),
-        (
-            "Elasticsearch bulk index",
-            f"{documents:,} docs",
-            f"{documents / es_index_seconds:,.0f} docs/s ({es_index_seconds:.1f} s)",
-        ),
-        ("Elasticsearch index size (primaries)", f"{store_bytes / 2**20:,.1f} MiB", f"{store_bytes:,} bytes"),
         ("database search index (update_index)", "", f"{db_index_seconds:.1f} s"),
-        (f"ES faceted query ({args.queries}x)", f"p50 {es_p50:.1f} ms", f"p95 {es_p95:.1f} ms"),
-        (
-            f"ES same query with a typo ({args.queries}x)",
-            f"p50 {statistics.median(typo_times):.1f} ms",
-            f"p95 {percentile(typo_times, 0.95):.1f} ms",
-        ),
-        (f"DB fallback faceted query ({args.db_queries}x)", f"p50 {db_p50:.1f} ms", f"p95 {db_p95:.1f} ms"),
-        ("ratio DB / ES", f"p50 {db_p50 / es_p50:.1f}x", f"p95 {db_p95 / es_p95:.1f}x"),
-        ("hits for the sample query", f"ES {sample.total:,}", f"DB {db.search(request(0)).total:,}"),
     ]
-    width = max(len(r[0]) for r in rows)
-    print(f"\n{'measure'.ljust(width)}  {'value':<18}  value")
-    print(f"{'-' * width}  {'-' * 18}  {'-' * 30}")
-    for label, first, second in rows:
-        print(f"{label.ljust(width)}  {first:<18}  {second}")
-    verdict = "met" if es_p95 < 50 else "MISSED"
-    print(f"\nTarget ES p95 < 50 ms at {cases:,} cases: {verdict}")
+    for analysis, (documents, seconds, size, runs, _total) in results.items():
+        name = {"before": "without compound parts", "after": "with compound parts"}[analysis]
+        rows += [
+            (
+                f"{analysis}: Elasticsearch bulk index",
+                f"{documents:,} docs",
+                f"{documents / seconds:,.0f} docs/s ({seconds:.1f} s)",
+            ),
+            (f"{analysis}: index size (primaries)", f"{size / 2**20:,.1f} MiB", f"{size:,} bytes ({name})"),
+        ]
+        for number, (faceted, typo) in enumerate(runs, 1):
+            rows += [
+                (f"{analysis}: run {number}: ES faceted query ({args.queries}x)", *p50_p95(faceted)),
+                (f"{analysis}: run {number}: ES same with a typo ({args.queries}x)", *p50_p95(typo)),
+            ]
+    documents, seconds, size, runs, es_total = results["after"]
+    db_p50, db_p95 = p50_p95(db_times)
+    rows += [
+        (f"DB fallback faceted query ({args.db_queries}x)", db_p50, db_p95),
+        ("hits for the sample query", f"ES {es_total:,}", f"DB {db_total:,}"),
+    ]
+    if served:
+        rate, p50, p95, errors = served
+        rows.append(
+            (
+                "background load: uncached case-list pages",
+                f"{rate:.1f} req/s",
+                f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, errors {errors}",
+            )
+        )
+    print_table(
+        f"Search at {cases:,} cases" + (f", beside {args.background_load:g} req/s on the site" if served else ""), rows
+    )
+    for analysis, (*_, runs, _total) in results.items():
+        met = [percentile(f, 0.95) < 50 and percentile(t, 0.95) < 50 for f, t in runs]
+        print(
+            f"Target ES p95 < 50 ms ({analysis}, faceted and typo): met in {sum(met)} of {len(runs)} runs"
+            + (", all in a row" if all(met) else "")
+        )
 
     if not args.keep:
-        for old in client.indices.get(index=f"{index_alias(args)}-*", ignore_unavailable=True):
+        for old in index.all_indices(client):
             client.indices.delete(index=old)
         drop_database(args.server, args.database)
 
