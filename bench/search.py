@@ -353,62 +353,75 @@ class BackgroundLoad:
 
 
 def where_time_goes(client, es, args):
-    """The faceted and the typo query as sent to Elasticsearch, each with one part left out or one
-    option changed, timed as round trips and by Elasticsearch's own `took`; then the profile API's
-    split of one query's time over matching, facet counting and fetching (with highlighting)."""
+    """Where a search's time goes, as round trips to Elasticsearch and by its own `took`: each step
+    of a search with a typo, and the faceted and fuzzy queries with one part left out or one option
+    changed; then the profile API's split of a query's time over matching, facet counting and
+    fetching (with highlighting)."""
     from search import index
 
-    def body(queries, fuzzy, n):
-        return es._search(request_for(n, queries), fuzzy=fuzzy).to_dict()
+    corrections = {q: es.suggest_correction(q) for q in TYPO_QUERIES}
+    kinds = {
+        "faceted": lambda n: (request_for(n), False),
+        "typo: the words as typed (find nothing)": lambda n: (request_for(n, TYPO_QUERIES), False),
+        "typo: the corrected words": lambda n: (request_for(n, TYPO_QUERIES), "corrected"),
+        "typo: fuzzy (when there is no correction)": lambda n: (request_for(n, TYPO_QUERIES), True),
+    }
+
+    def body(kind, n):
+        request, how = kinds[kind](n)
+        if how == "corrected":
+            return es._search(request, corrections[request.q]).to_dict()
+        return es._search(request, request.q, fuzzy=how).to_dict()
 
     def without(name):
         return lambda b: {k: v for k, v in b.items() if k != name}
 
-    variants = [
-        ("as the site sends it", lambda b: b, {}),
-        ("without highlighting", without("highlight"), {}),
-        ("without the facet counts (aggs)", without("aggs"), {}),
-        ("track_total_hits false", lambda b: {**b, "track_total_hits": False}, {}),
-        ("request_cache on (query uses `now`)", lambda b: b, {"request_cache": True}),
-        ("preference=_local", lambda b: b, {"preference": "_local"}),
-    ]
-
-    def time_variant(queries, fuzzy, change, params, repeat):
+    def time_variant(kind, change=lambda b: b, **params):
         took = []
 
         def call(n):
-            response = client.search(index=index.alias_name(), **change(body(queries, fuzzy, n)), **params)
+            response = client.search(index=index.alias_name(), **change(body(kind, n)), **params)
             took.append(response["took"])
 
         call(0)  # warm up
         took.clear()
         counter = iter(range(1, 10**9))
-        return timed(lambda: call(next(counter)), repeat), took
+        durations = timed(lambda: call(next(counter)), repeat)
+        p50, p95 = p50_p95(durations)
+        return p50, f"{p95}; took p50 {statistics.median(took):.0f} ms"
 
-    rows = []
     repeat = max(20, args.queries // 2)
-    for label, queries, fuzzy in [("faceted", QUERIES, False), ("typo (fuzzy retry)", TYPO_QUERIES, True)]:
-        for variant, change, params in variants:
-            durations, took = time_variant(queries, fuzzy, change, params, repeat)
-            p50, p95 = p50_p95(durations)
-            rows.append((f"{label}: {variant}", p50, f"{p95}; took p50 {statistics.median(took):.0f} ms"))
+    rows = [(kind, *time_variant(kind)) for kind in kinds]
+    counter = iter(range(10**9))
+    rows.append(
+        (
+            "typo: the spelling suggestion",
+            *p50_p95(timed(lambda: es.suggest_correction(TYPO_QUERIES[next(counter) % 5]), repeat)),
+        )
+    )
+    for kind in ["faceted", "typo: fuzzy (when there is no correction)"]:
+        rows += [
+            (f"{kind}: without highlighting", *time_variant(kind, without("highlight"))),
+            (f"{kind}: without the facet counts", *time_variant(kind, without("aggs"))),
+            (f"{kind}: track_total_hits false", *time_variant(kind, lambda b: {**b, "track_total_hits": False})),
+            (f"{kind}: request_cache=true", *time_variant(kind, request_cache=True)),
+            (f"{kind}: preference=_local", *time_variant(kind, preference="_local")),
+        ]
     print_table(f"Where the time goes: round trips to Elasticsearch ({repeat}x each, no Python around them)", rows)
 
     rows = []
-    for label, queries, fuzzy in [("faceted", QUERIES, False), ("typo (fuzzy retry)", TYPO_QUERIES, True)]:
-        parts = {"query (matching, scoring)": [], "facet aggregations": [], "fetch (source, highlight)": []}
+    for kind in ["faceted", "typo: the corrected words", "typo: fuzzy (when there is no correction)"]:
+        parts = {"matching, scoring": [], "facet counts": [], "fetch (source, highlight)": []}
         for n in range(20):
-            shard = client.search(index=index.alias_name(), **body(queries, fuzzy, n), profile=True)["profile"][
-                "shards"
-            ][0]
+            response = client.search(index=index.alias_name(), **body(kind, n), profile=True)
+            [shard] = response["profile"]["shards"]
             search = shard["searches"][0]
-            parts["query (matching, scoring)"].append(
+            parts["matching, scoring"].append(
                 (sum(q["time_in_nanos"] for q in search["query"]) + search["rewrite_time"]) / 1e6
             )
-            parts["facet aggregations"].append(sum(a["time_in_nanos"] for a in shard["aggregations"]) / 1e6)
+            parts["facet counts"].append(sum(a["time_in_nanos"] for a in shard["aggregations"]) / 1e6)
             parts["fetch (source, highlight)"].append(shard["fetch"]["time_in_nanos"] / 1e6)
-        for part, values in parts.items():
-            rows.append((f"{label}: {part}", *p50_p95(values)))
+        rows += [(f"{kind}: {part}", *p50_p95(values)) for part, values in parts.items()]
     print_table("Where the time goes: the profile API (20 queries each; profiling itself adds time)", rows)
 
 

@@ -266,8 +266,9 @@ class ElasticsearchSearch:
             boost_mode="multiply",
         )
 
-    def _search(self, request, fuzzy=False):
-        search = Search(using=self.client, index=index.alias_name()).query(self.ranking_query(request.q, fuzzy))
+    def _search(self, request, q, fuzzy=False):
+        """The search for the words `q` (the request's, or the retry's) with the request's filters."""
+        search = Search(using=self.client, index=index.alias_name()).query(self.ranking_query(q, fuzzy))
         if request.filters:
             search = search.post_filter(Q("bool", filter=self._filter_clauses(request)))
         for param, (field_name, _label) in FACETS.items():
@@ -275,7 +276,7 @@ class ElasticsearchSearch:
             search.aggs.bucket(param, "filter", filter=facet_filter).bucket(
                 "values", "terms", field=field_name, size=100
             )
-        # What the words find before the filters: decides whether a typo retry makes sense.
+        # What the words find before the filters: decides whether a retry makes sense.
         search.aggs.bucket("matched", "filter", filter=Q("match_all"))
         highlight = {
             "encoder": "html",
@@ -283,9 +284,9 @@ class ElasticsearchSearch:
             "post_tags": ["</mark>"],
             "fragment_size": SNIPPET_SIZE,
         }
-        if request.q:
+        if q:
             # Highlighting the fuzzy expansions is several times slower; mark the words as typed.
-            highlight["highlight_query"] = Q("multi_match", query=request.q, fields=["summary", "body"]).to_dict()
+            highlight["highlight_query"] = Q("multi_match", query=q, fields=["summary", "body"]).to_dict()
         search = search.highlight_options(number_of_fragments=1, **highlight).highlight(
             *SNIPPET_FIELDS, no_match_size=SNIPPET_SIZE
         )
@@ -293,13 +294,21 @@ class ElasticsearchSearch:
             search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
         return search[request.offset : request.offset + PAGE_SIZE]
 
+    def retry(self, q):
+        """What to search for when the words `q` as typed find nothing: (words, fuzzy, suggestion).
+        The corrected words when the spelling suggester has them (a search as cheap as the first),
+        else the words as typed allowing typos (fuzzy matching costs several times as much)."""
+        suggestion = self.suggest_correction(q)
+        return (suggestion, False, suggestion) if suggestion else (q, True, "")
+
     def search(self, request):
-        response = self._search(request).execute()
-        retried = bool(request.q) and not response.aggregations.matched.doc_count
-        if retried:
-            # Nothing for the words as typed, whatever the filters: try again allowing typos.
-            # Fuzzy matching doubles the cost of a query, so it only runs when it is needed.
-            response = self._search(request, fuzzy=True).execute()
+        response = self._search(request, request.q).execute()
+        suggestion = ""
+        if request.q and not response.aggregations.matched.doc_count:
+            # Nothing for the words as typed, whatever the filters: search again for the corrected
+            # words, offered beside the results as "Bedoelde je".
+            words, fuzzy, suggestion = self.retry(request.q)
+            response = self._search(request, words, fuzzy).execute()
         hits = []
         for hit in response.hits:
             source = hit.to_dict()
@@ -310,8 +319,6 @@ class ElasticsearchSearch:
             for param in FACETS
         }
         total = response.hits.total.value
-        # "Bedoelde je" when the words as typed found nothing: the retry's results are weak guesses.
-        suggestion = self.suggest_correction(request.q) if retried else ""
         return SearchResults(hits, total, build_facets(request, counts), self.name, suggestion)
 
     def suggest_correction(self, q):

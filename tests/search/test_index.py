@@ -268,8 +268,21 @@ def test_no_typo_retry_when_the_words_match_but_the_filters_exclude_them(es, cas
     with live():
         near = PracticeCasePageFactory(parent=case_index, title="Wijkaanpal", perspectives=["besturen"], live=False)
         near.save_revision().publish()
-    assert "Wijkaanpal" in titles(es, "q=wijkaanpk")  # a real typo: the retry finds both
+    assert "Wijkaanpak met bewoners" in titles(es, "q=wijkaanpk")  # a real typo: the retry finds it
     assert titles(es, "q=wijkaanpak&invalshoek=besturen") == []  # spelled right, filtered out: no guessing
+
+
+def test_the_retry_searches_the_corrected_words_or_else_allows_typos(es):
+    def search(q):
+        return es.search(SearchRequest.from_params(QueryDict(f"q={q}")))
+
+    corrected = search("wijkaanpk")
+    assert (corrected.suggestion, [hit.title for hit in corrected.hits]) == ("wijkaanpak", ["Wijkaanpak met bewoners"])
+    # No page has both words, so the spelling suggester has no correction: fuzzy matching finds
+    # each word's page, and one word of two may find nothing.
+    fuzzy = search("wijkaanpk portefeuile")
+    assert fuzzy.suggestion == ""
+    assert {"Wijkaanpak met bewoners", "Portefeuille van projecten"} <= {hit.title for hit in fuzzy.hits}
 
 
 def test_a_late_write_to_an_index_a_rebuild_removed_does_not_bring_it_back(es, corpus):
