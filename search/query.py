@@ -391,11 +391,12 @@ class DatabaseSearch:
         """
         limit = settings.SEARCH_FALLBACK_MAX_CANDIDATES
         if not request.q:
-            return [
+            newest = [
                 (ct, pk, 0)
                 for ct in CONTENT_TYPES
                 for pk in ct.live_objects().order_by("-pk").values_list("pk", flat=True)[:limit]
             ]
+            return newest[:limit]
         candidates = self._full_text(request.q, limit)
         if connection.vendor == "postgresql":
             # After every full-text match (below zero): titles with a word like one of the query's,
