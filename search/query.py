@@ -397,17 +397,15 @@ class DatabaseSearch:
         ranking every match of a common word would let that load grow with the content.
         """
         limit = settings.SEARCH_FALLBACK_MAX_CANDIDATES
-        query = self._query(request.q) if request.q else None
-        candidates = []
-        for ct in CONTENT_TYPES:
-            objects = ct.live_objects().only("pk")
-            if query is None:
-                pks = objects.order_by("-pk").values_list("pk", flat=True)[:limit]
-                candidates.extend((ct, pk, 0) for pk in pks)
-            else:
-                results = get_search_backend().search(query, objects).annotate_score("_score")[:limit]
-                candidates.extend((ct, obj.pk, obj._score) for obj in results)
-        if query is not None and connection.vendor == "postgresql":
+        if not request.q:
+            newest = [
+                (ct, pk, 0)
+                for ct in CONTENT_TYPES
+                for pk in ct.live_objects().order_by("-pk").values_list("pk", flat=True)[:limit]
+            ]
+            return newest[:limit]
+        candidates = self._full_text(request.q, limit)
+        if connection.vendor == "postgresql":
             # After every full-text match (below zero): titles with a word like one of the query's,
             # a typo or a part of a compound ("portefeuille" in Portefeuillesturing).
             matched = {(ct.slug, pk) for ct, pk, _score in candidates}
@@ -416,6 +414,18 @@ class DatabaseSearch:
                 if (slug, pk) not in matched:
                     candidates.append((by_slug[slug], pk, similarity - 1))
         return sorted(candidates, key=lambda candidate: candidate[2], reverse=True)[:limit]
+
+    def _full_text(self, q, limit):
+        """(content type, pk, score) of the full-text matches of `q`, at most `limit` of each type."""
+        query = self._query(q)
+        # Scores made higher-is-better and 0 or more on every engine: SQLite's FTS5 (bm25) is
+        # lower-is-better and negative, and without FTS5 Wagtail gives no score at all.
+        sign = -1 if connection.vendor == "sqlite" else 1
+        candidates = []
+        for ct in CONTENT_TYPES:
+            results = get_search_backend().search(query, ct.live_objects().only("pk")).annotate_score("_score")
+            candidates.extend((ct, obj.pk, sign * (obj._score or 0)) for obj in results[:limit])
+        return candidates
 
     @staticmethod
     def _facet_values(candidates):
@@ -440,13 +450,21 @@ class DatabaseSearch:
 
     def search(self, request):
         candidates = self._candidates(request)
+        # "Bedoelde je" when the words as typed matched nothing in full text (only similar titles,
+        # scores below 0), and the results are for the corrected words from then on.
+        as_typed = any(score >= 0 for _ct, _pk, score in candidates)
+        suggestion = self.suggest_correction(request.q) if request.q and not as_typed else ""
+        q = request.q
+        if suggestion:
+            # Once more with the corrected words, as Elasticsearch retries allowing typos: a typo in
+            # a word that is only in a text. Only then does it cost queries.
+            q = suggestion
+            candidates = with_retry(self._full_text(suggestion, settings.SEARCH_FALLBACK_MAX_CANDIDATES), candidates)
         values = self._facet_values(candidates)
-        if request.q:
+        if q:
             # The engine ranks scattered words; a title that is, or holds, the query goes first.
             # A stable sort: within a tier the engine's order stays.
-            candidates.sort(
-                key=lambda c: title_match(values[c[0].slug, c[1]].get("title", ""), request.q), reverse=True
-            )
+            candidates.sort(key=lambda c: title_match(values[c[0].slug, c[1]].get("title", ""), q), reverse=True)
         counts = {}
         for param, (field_name, _label) in FACETS.items():
             param_counts = counts.setdefault(param, {})
@@ -469,10 +487,7 @@ class DatabaseSearch:
             document = documents.get((ct.slug, pk))
             if document is None:  # unpublished or deleted since the query
                 continue
-            hits.append(hit_from_document(document["id"], document, highlight_text(document, request.q)))
-        # "Bedoelde je" when the words as typed matched nothing: only similar titles (scores below 0).
-        as_typed = any(score >= 0 for _ct, _pk, score in candidates)
-        suggestion = self.suggest_correction(request.q) if request.q and not as_typed else ""
+            hits.append(hit_from_document(document["id"], document, highlight_text(document, q)))
         return SearchResults(hits, len(selected), build_facets(request, counts), self.name, suggestion)
 
     def suggest_correction(self, q):
@@ -482,13 +497,23 @@ class DatabaseSearch:
         return " ".join(corrected) if corrected != words else ""
 
     def suggestions(self, prefix, limit=8):
+        results = self._titles_holding(prefix, limit)
+        if not results:
+            # Nothing holds the letters as typed: a whole word with a typo, so the corrected words.
+            correction = self.suggest_correction(prefix)
+            results = self._titles_holding(correction, limit) if correction else []
+        return sorted(results, key=lambda r: not r["title"].lower().startswith(prefix.lower()))[:limit]
+
+    @staticmethod
+    def _titles_holding(text, limit):
+        """Suggestions for what has `text` in its title (a term: or in its synonyms), `limit` of each type."""
         context = build_context()
         results = []
         for ct in CONTENT_TYPES:
             if ct.model is Definition:  # the term, also for its synonyms and abbreviations
-                found = ct.queryset().filter(term__icontains=prefix) | ct.queryset().filter(synonyms__icontains=prefix)
+                found = ct.queryset().filter(term__icontains=text) | ct.queryset().filter(synonyms__icontains=text)
             else:
-                found = ct.queryset().filter(title__icontains=prefix)
+                found = ct.queryset().filter(title__icontains=text)
             for obj in found[:limit]:
                 results.append(
                     {
@@ -497,7 +522,7 @@ class DatabaseSearch:
                         "type": str(ct.label),
                     }
                 )
-        return sorted(results, key=lambda r: not r["title"].lower().startswith(prefix.lower()))[:limit]
+        return results
 
     def related(self, page, limit=3):
         from django.db.models import Count, Q
@@ -706,3 +731,12 @@ def related_cases(page):
     (an index write bumps the content version too); asking Elasticsearch for them on every view
     cost a round trip per case page."""
     return remember(f"related-cases:{page.pk}", lambda: run("related", page)[0])
+
+
+def with_retry(retried, candidates):
+    """The retry's full-text matches (scores 0 and up) first, then the similar titles found before
+    them (below 0) that the retry did not find, at most SEARCH_FALLBACK_MAX_CANDIDATES in all."""
+    found = {(ct.slug, pk) for ct, pk, _score in retried}
+    rest = [c for c in candidates if (c[0].slug, c[1]) not in found]
+    merged = sorted(retried, key=lambda candidate: candidate[2], reverse=True) + rest
+    return merged[: settings.SEARCH_FALLBACK_MAX_CANDIDATES]

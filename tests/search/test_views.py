@@ -27,9 +27,10 @@ from elasticsearch import BadRequestError, ConnectionTimeout
 from events.factories import EventIndexPageFactory, EventPageFactory, SpeakerFactory
 from knowledge.factories import PracticeCasePageFactory
 from search import breaker, index, term_counts
-from search.content import count_searchable
+from search.content import CONTENT_TYPES, count_searchable
 from search.models import SearchTermWeek
 from search.query import MAX_QUERY_LENGTH, SearchRequest, run
+from tests.test_query_counts import measure
 
 pytestmark = pytest.mark.django_db
 
@@ -201,11 +202,7 @@ def test_typos_offer_a_correction_beside_the_weak_results_they_still_find(client
     # Two typos in words from different fields: the words as typed find nothing, the retry
     # allowing typos finds a guess, and the page offers the corrected words.
     response = client.get(SEARCH, {"q": "wijkaanpk leefbaarhied"})
-    if site_search == "elasticsearch":
-        assert "Wijkaanpak met bewoners" in titles(response)
-    else:  # known-different: the fallback compares the whole query with titles (pg_trgm), and the
-        # second word is only in the case's text; one word with a typo it does find (next test)
-        assert titles(response) == []
+    assert "Wijkaanpak met bewoners" in titles(response)
     link = soup(response).select_one(".did-you-mean a")
     assert text(link).startswith("wijkaanpak")
     assert link["href"].startswith("?q=wijkaanpak")
@@ -216,6 +213,14 @@ def test_a_word_with_a_typo_finds_its_title_on_both(client, site_search):
     response = client.get(SEARCH, {"q": "wijkaanpk"})
     assert titles(response)[0] == "Wijkaanpak met bewoners"
     assert text(soup(response).select_one(".did-you-mean a")).startswith("wijkaanpak")
+
+
+def test_the_fallback_retries_with_the_corrected_words_only_when_the_words_as_typed_find_nothing(client, corpus):
+    _cold, as_typed, *_ = measure(client, SEARCH + "?q=wijkaanpak+leefbaarheid", 200, count_items=None)
+    _cold, retried, listed, _sql = measure(client, SEARCH + "?q=wijkaanpk+leefbaarhied", 200, count_items=titles)
+    assert listed == ["Wijkaanpak met bewoners"]
+    # The retry costs its own full-text query per content type, and nothing else.
+    assert retried == as_typed + len(CONTENT_TYPES)
 
 
 def test_words_that_match_nothing_get_the_empty_state(client, site_search):
@@ -435,10 +440,7 @@ def test_with_elasticsearch_up_there_is_no_notice_and_readyz_counts_documents(cl
 
 def test_suggestions_forgive_a_typo_in_a_whole_word(client, site_search, corpus):
     titles = [s["title"] for s in client.get(SUGGEST, {"q": "wijkaanpk"}).json()["suggestions"]]
-    if site_search == "elasticsearch":
-        assert titles == ["Wijkaanpak met bewoners"]
-    else:  # known-different: the fallback matches the letters as typed only
-        assert titles == []
+    assert titles == ["Wijkaanpak met bewoners"]
 
 
 def test_suggestions_complete_a_title(client, site_search, corpus):
