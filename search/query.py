@@ -164,6 +164,20 @@ class SearchResults:
     degraded: bool = False
 
 
+# How many of the best results the phrase boosts reorder (per shard): the first ten pages. An
+# exact title is among them, as the title weighs most in the query that picks them.
+RESCORE_WINDOW = 100
+
+
+def facet_groups(request):
+    """{the selected facet whose filter a facet leaves out (None: none): [facets]}: a facet counts
+    under the filters of the other facets, so all facets not selected share the same filters."""
+    groups = {}
+    for param in FACETS:
+        groups.setdefault(param if param in request.filters else None, []).append(param)
+    return groups
+
+
 def build_facets(request, counts):
     """Facet options with counts, selected ones first kept even at zero."""
     facets = []
@@ -211,8 +225,7 @@ class ElasticsearchSearch:
         return [Q("terms", **{FACETS[param][0]: values}) for param, values in request.filters.items() if param != skip]
 
     def ranking_query(self, q, fuzzy=False):
-        """The query that ranks the results for the words `q`: the one source for the search page and
-        for the relevance evaluation (search.relevance), so the judged figures measure what visitors get."""
+        """The query that finds and first ranks the results for the words `q` (see `ranking`)."""
         if not q:
             return Q("match_all")
         fields = [
@@ -247,13 +260,6 @@ class ElasticsearchSearch:
         title_words = {"query": q, "operator": "and", **({"fuzziness": "AUTO", "prefix_length": 1} if fuzzy else {})}
         # A glossary term (or one of its synonyms, through the synonyms set) first for its own words.
         boosts = [Q("bool", filter=[Q("term", content_type="begrip")], must=[Q("match", title=title_words)], boost=10)]
-        if not fuzzy:  # a phrase with a typo in it is found nowhere
-            # The words as a phrase count far more than the same words scattered: in the title most.
-            boosts += [
-                Q("match_phrase", title={"query": q, "boost": 8}),
-                Q("match_phrase", summary={"query": q, "slop": 2, "boost": 3}),
-                Q("match_phrase", body={"query": q, "slop": 2, "boost": 2}),
-            ]
         return Q(
             "function_score",
             query=Q("bool", must=[words], should=boosts),
@@ -266,16 +272,42 @@ class ElasticsearchSearch:
             boost_mode="multiply",
         )
 
+    def phrase_rescore(self, q, fuzzy=False):
+        """The words as a phrase count far more than the same words scattered, in the title most:
+        added to the score of the best RESCORE_WINDOW results of ranking_query only, as a phrase
+        costs reading the word positions of every document that has the words. None when there
+        is no phrase to look for (a phrase with a typo in it is found nowhere)."""
+        if not q or fuzzy:
+            return None
+        phrases = Q(
+            "bool",
+            should=[
+                Q("match_phrase", title={"query": q, "boost": 8}),
+                Q("match_phrase", summary={"query": q, "slop": 2, "boost": 3}),
+                Q("match_phrase", body={"query": q, "slop": 2, "boost": 2}),
+            ],
+        )
+        return {"window_size": RESCORE_WINDOW, "query": {"rescore_query": phrases.to_dict()}}
+
+    def ranking(self, q, fuzzy=False):
+        """The ranking as a request body: the one source for the search page and for the relevance
+        evaluation (search.relevance), so the judged figures measure what visitors get."""
+        rescore = self.phrase_rescore(q, fuzzy)
+        return {"query": self.ranking_query(q, fuzzy).to_dict(), **({"rescore": rescore} if rescore else {})}
+
     def _search(self, request, q, fuzzy=False):
         """The search for the words `q` (the request's, or the retry's) with the request's filters."""
         search = Search(using=self.client, index=index.alias_name()).query(self.ranking_query(q, fuzzy))
         if request.filters:
             search = search.post_filter(Q("bool", filter=self._filter_clauses(request)))
-        for param, (field_name, _label) in FACETS.items():
-            facet_filter = Q("bool", filter=self._filter_clauses(request, skip=param))
-            search.aggs.bucket(param, "filter", filter=facet_filter).bucket(
-                "values", "terms", field=field_name, size=100
+        # Each facet counts under the other facets' filters. Facets whose filters are the same (all
+        # those not selected) share one filter aggregation, so each filter runs once per document.
+        for n, (skip, params) in enumerate(facet_groups(request).items()):
+            group = search.aggs.bucket(
+                f"facets{n}", "filter", filter=Q("bool", filter=self._filter_clauses(request, skip))
             )
+            for param in params:
+                group.bucket(param, "terms", field=FACETS[param][0], size=100)
         # What the words find before the filters: decides whether a retry makes sense.
         search.aggs.bucket("matched", "filter", filter=Q("match_all"))
         highlight = {
@@ -292,6 +324,8 @@ class ElasticsearchSearch:
         )
         if request.sort == "datum":
             search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
+        elif rescore := self.phrase_rescore(q, fuzzy):  # Elasticsearch rescores only a ranking by score
+            search = search.extra(rescore=rescore)
         return search[request.offset : request.offset + PAGE_SIZE]
 
     def retry(self, q):
@@ -315,8 +349,9 @@ class ElasticsearchSearch:
             fragments = hit.meta.highlight.to_dict() if hasattr(hit.meta, "highlight") else {}
             hits.append(hit_from_document(hit.meta.id, source, highlight_from_fragments(fragments, source)))
         counts = {
-            param: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations, param).values.buckets}
-            for param in FACETS
+            param: {bucket.key: bucket.doc_count for bucket in response.aggregations[f"facets{n}"][param].buckets}
+            for n, params in enumerate(facet_groups(request).values())
+            for param in params
         }
         total = response.hits.total.value
         return SearchResults(hits, total, build_facets(request, counts), self.name, suggestion)

@@ -1,7 +1,7 @@
 """Measuring ranking against a judged relevance set: nDCG@10 and MRR for both search implementations.
 
 Elasticsearch is measured with its own `_rank_eval` API, on the query the search page ranks with
-(ElasticsearchSearch.ranking_query, for the retry's words where the words as typed find nothing, as
+(ElasticsearchSearch.ranking, for the retry's words where the words as typed find nothing, as
 the page does). The database fallback has no such API: the same metrics are computed here, with the formulas
 Elasticsearch uses (gain 2^rating - 1, discount log2(rank + 1), normalised by the ideal ordering of the
 judged documents, cut as Elasticsearch cuts it; reciprocal rank of the first document rated 1 or more).
@@ -89,12 +89,11 @@ def evaluate_elasticsearch(client, judgements, ids):
     keys = {doc_id: key for key, doc_id in ids.items()}
     requests = []
     for n, judged in enumerate(judgements):
-        query = search.ranking_query(judged.q)
-        if not client.count(index=index.alias_name(), query=query.to_dict())["count"]:
+        words, fuzzy = judged.q, False
+        if not client.count(index=index.alias_name(), query=search.ranking_query(words).to_dict())["count"]:
             words, fuzzy, _suggestion = search.retry(judged.q)  # the page's retry when nothing matches
-            query = search.ranking_query(words, fuzzy)
         ratings = [{"_index": concrete, "_id": ids[key], "rating": r} for key, r in judged.ratings.items()]
-        requests.append({"id": str(n), "request": {"query": query.to_dict()}, "ratings": ratings})
+        requests.append({"id": str(n), "request": search.ranking(words, fuzzy), "ratings": ratings})
     scores = {}
     for name, metric in {
         "ndcg": {"dcg": {"k": K, "normalize": True}},

@@ -119,9 +119,10 @@ def test_html_in_documents_and_queries_is_escaped_in_highlights(search_impl, cas
 
 
 def test_sort_by_date_puts_the_newest_first(search_impl):
-    results = run(search_impl, "type=praktijkvoorbeeld&sortering=datum")
-    dates = [hit.date for hit in results.hits]
-    assert dates == sorted(dates, reverse=True)
+    for query_string in ["type=praktijkvoorbeeld&sortering=datum", "q=gemeente&sortering=datum"]:
+        results = run(search_impl, query_string)
+        dates = [hit.date for hit in results.hits]
+        assert len(dates) > 1 and dates == sorted(dates, reverse=True)
 
 
 def test_suggestions_complete_a_title(search_impl):
