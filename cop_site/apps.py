@@ -9,11 +9,6 @@ class CopSiteConfig(AppConfig):
     name = "cop_site"
     verbose_name = _("Website")
 
-    def ready(self):
-        from . import caching
-
-        caching.connect()
-
 
 class CopStaticFilesConfig(StaticFilesConfig):
     # @utrecht/design-tokens ships background-image-icon.css pointing at SVGs it does not include.

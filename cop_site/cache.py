@@ -96,7 +96,7 @@ class FailOpenRedisCache(RedisCache):
 class LocalFirstCache(BaseCache):
     """The fragments' cache: each process keeps what it has read in memory, before the shared cache.
 
-    Everything stored here has the content version in its key (cop_site.caching), so an entry never
+    Everything stored here has the content version in its key (core.caching), so an entry never
     changes once written: a process may keep its copy until it is pushed out, least recently used
     first, by MAX_ENTRIES newer ones. A page's fragments (menu, footer, facets, section pages) then
     cost no round trip to Redis and no unpickling. The values are shared by a process's threads:

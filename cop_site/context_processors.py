@@ -5,7 +5,7 @@ from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Site
 
-from .caching import content_version
+from core.caching import content_version
 
 
 def fragment_cache(request):

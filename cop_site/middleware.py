@@ -13,7 +13,7 @@ from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from redis.exceptions import RedisError
 
-from .caching import remember
+from core.caching import remember
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 class SharedCacheOutageMiddleware:
     """A Dutch 503 instead of a 500 when a view needs the shared cache (Redis) and cannot reach it.
 
-    Public pages do without it (the page cache is bypassed, cop_site.ratelimit fails open); what
+    Public pages do without it (the page cache is bypassed, core.ratelimit fails open); what
     cannot do without it fails closed: a log-in (django-axes' lock), a sign-up or password reset
     (allauth's limits) and a member's case submission (the double-submit guard).
     """

@@ -5,32 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import INTRO_FEATURES, BodyBlock
-from .restrictions import ViewRestrictionsMixin
-from .sections import section_page
-
-
-class LabelledDocument(Orderable):
-    """A document attached to a page, shown under its own title or the document's."""
-
-    document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
-    )
-    title = models.CharField(
-        _("titel"), max_length=200, blank=True, help_text=_("Laat leeg om de documenttitel te gebruiken.")
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
-
-    @property
-    def label(self):
-        return self.title or self.document.title
+from core.blocks import INTRO_FEATURES, BodyBlock
+from core.restrictions import ViewRestrictionsMixin
+from core.sections import section_page
 
 
 def _routes_itself(page, path_components):

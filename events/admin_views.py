@@ -24,7 +24,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
 from wagtail.permissions import policy_registry
 
-from cop_site.spreadsheets import SpreadsheetExportButtonsMixin
+from core.spreadsheets import SpreadsheetExportButtonsMixin
 
 from . import services
 from .formatting import event_when

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 import icalendar
 
-from cop_site.links import page_url
+from core.links import page_url
 
 PRODID = "-//Kennisbank Opgavegericht Werken//Bijeenkomsten//NL"
 

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from cop_site.links import page_url, public_url, site_name
+from core.links import page_url, public_url, site_name
 
 from .calendar import cancelled_event_ics, personal_event_ics
 from .formatting import event_when

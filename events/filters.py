@@ -8,7 +8,7 @@ message saying which values exist.
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cop_site.filters import FacetFilter
+from core.filters import FacetFilter
 from knowledge.models import Perspective
 
 from .models import EventPage

@@ -28,10 +28,10 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from cop_site.blocks import INTRO_FEATURES, BodyBlock
-from cop_site.models import LabelledDocument
-from cop_site.restrictions import RestrictedPageManager, RestrictedPageQuerySet, ViewRestrictionsMixin
-from cop_site.sections import section_page
+from core.blocks import INTRO_FEATURES, BodyBlock
+from core.models import LabelledDocument
+from core.restrictions import RestrictedPageManager, RestrictedPageQuerySet, ViewRestrictionsMixin
+from core.sections import section_page
 
 from .forms import RegistrationAdminForm
 from .panels import RegistrationSummaryPanel

@@ -5,7 +5,7 @@ Only public facts go in: never the meeting link, never registrations.
 
 from django.utils import timezone
 
-from cop_site.text import plain_text
+from core.text import plain_text
 
 
 def event_fields(page, context=None):

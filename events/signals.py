@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published
 
-from cop_site.caching import bump_after_commit
+from core.caching import bump_after_commit
 
 
 def event_published(sender, instance, **kwargs):

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Site
 
-from cop_site import ratelimit
+from core import ratelimit
 
 from . import services
 from .calendar import calendar, public_event_ics

@@ -7,7 +7,7 @@ A malformed year is: HTTP 400 with a Dutch message.
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cop_site.filters import FacetFilter, is_year
+from core.filters import FacetFilter, is_year
 
 from .models import BuildingBlockPage, Organisation, Perspective
 

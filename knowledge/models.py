@@ -19,11 +19,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
-from cop_site.blocks import INTRO_FEATURES, BodyBlock
-from cop_site.caching import remember
-from cop_site.models import LabelledDocument
-from cop_site.restrictions import RestrictedPageManager, ViewRestrictionsMixin
-from cop_site.sections import section_page
+from core.blocks import INTRO_FEATURES, BodyBlock
+from core.caching import remember
+from core.models import LabelledDocument
+from core.restrictions import RestrictedPageManager, ViewRestrictionsMixin
+from core.sections import section_page
 
 CASE_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -524,11 +524,8 @@ class PracticeCasePage(ViewRestrictionsMixin, Page):
         verbose_name_plural = _("praktijkvoorbeelden")
 
     def get_context(self, request, *args, **kwargs):
-        from search.query import related_cases
-
         context = super().get_context(request, *args, **kwargs)
         context["case_index"] = section_page(CaseIndexPage) or self.get_parent().specific
-        context["related_cases"] = related_cases(self)
         # A preview shows the editor's unsaved choices, which the cache must neither give nor keep.
         context["facts"] = (
             self.facts() if getattr(request, "is_preview", False) else remember(f"case-facts:{self.pk}", self.facts)

@@ -2,7 +2,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import conditional_page, require_safe
 
-from cop_site.caching import content_version
+from core.caching import content_version
 
 from .models import Perspective
 

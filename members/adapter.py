@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from allauth.account.adapter import DefaultAccountAdapter
 
-from cop_site.links import rebased, site_name
+from core.links import rebased, site_name
 
 from .models import AccountEmail
 from .tasks import send_account_email

@@ -19,7 +19,7 @@ from wagtail.search.index import insert_or_update_object
 
 from allauth.account.models import EmailAddress
 
-from cop_site.caching import bump_after_commit
+from core.caching import bump_after_commit
 from knowledge.models import CaseAttachment, PracticeCasePage
 from search import tasks as search_tasks
 

@@ -15,7 +15,7 @@ from wagtail.signals import page_published, task_rejected, workflow_approved
 
 from allauth.account.signals import email_confirmed
 
-from cop_site.links import page_url, public_url, site_name
+from core.links import page_url, public_url, site_name
 from knowledge.models import PracticeCasePage
 
 from . import media

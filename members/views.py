@@ -24,7 +24,7 @@ from allauth.account.internal.constants import LoginStageKey
 from allauth.account.models import EmailAddress
 from allauth.account.stages import LoginStageController
 
-from cop_site import ratelimit
+from core import ratelimit
 from events import services as event_services
 from events.emails import cancel_token
 from events.formatting import event_when

@@ -49,9 +49,7 @@ if [ -z "${ELASTICSEARCH_URL:-}" ]; then
 fi
 echo "==> Elasticsearch: $ELASTICSEARCH_URL"
 
-echo "==> ruff"
-$py -m ruff check .
-$py -m ruff format --check .
+bash scripts/lint.sh
 
 echo "==> Django checks"
 export DJANGO_SETTINGS_MODULE=cop_site.settings.test

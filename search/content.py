@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
-from cop_site.text import plain_text
+from core.text import plain_text
 from events.models import EventPage
 from events.search import event_body, event_fields
 from knowledge.models import BuildingBlockPage, Definition, GlossaryPage, GuideChapterPage, PracticeCasePage

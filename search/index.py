@@ -24,7 +24,7 @@ from elasticsearch import ConnectionError as ElasticsearchConnectionError  # not
 from elasticsearch.helpers import BulkIndexError, bulk, scan
 from elasticsearch_dsl import Index
 
-from cop_site.caching import purge
+from core.caching import purge
 from knowledge.models import Definition
 
 from .content import (

@@ -29,9 +29,9 @@ from wagtail.search.query import Or, PlainText
 
 from elasticsearch_dsl import Q, Search
 
-from cop_site.caching import remember, remember_many
-from cop_site.filters import Facet, FacetOption, is_year, parse_page_number
-from cop_site.restrictions import RestrictedPageQuerySet
+from core.caching import remember, remember_many
+from core.filters import Facet, FacetOption, is_year, parse_page_number
+from core.restrictions import RestrictedPageQuerySet
 from knowledge.models import Definition, Organisation, Perspective
 
 from . import breaker, index

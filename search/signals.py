@@ -10,7 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cop_site.page_cache import served_from_cache
+from core.page_cache import served_from_cache
 from events.models import EventPage, Speaker
 from knowledge.models import (
     BuildingBlockPage,

@@ -3,7 +3,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
-from cop_site.filters import page_missing_message
+from core.filters import page_missing_message
 
 from . import term_counts
 from .query import FACETS, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, SearchRequest, normalise_query, run

@@ -17,7 +17,7 @@ from wagtail.permissions import policy_registry, register_permission_policy
 
 import django_filters
 
-from cop_site.spreadsheets import SpreadsheetExportButtonsMixin
+from core.spreadsheets import SpreadsheetExportButtonsMixin
 from knowledge.permissions import RestrictedPermissionPolicy
 
 from . import term_counts

@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cop_site.factories import HomePageFactory
-from cop_site.filters import PAGE_SIZE
+from core.filters import PAGE_SIZE
 from knowledge.factories import (
     BuildingBlockPageFactory,
     CaseIndexPageFactory,

@@ -16,9 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cop_site.cache import LocalFirstCache
-from cop_site.caching import bump_content_version
 from cop_site.models import SiteSettings, StandardPage
-from cop_site.restrictions import view_restrictions
+from core.caching import bump_content_version
+from core.restrictions import view_restrictions
 from knowledge.factories import PracticeCasePageFactory
 from knowledge.models import Perspective
 

@@ -1,5 +1,5 @@
-"""The page cache for anonymous visitors (cop_site.page_cache), on a real Redis: what is stored,
-what is never stored, and every change that must purge it (cop_site.caching)."""
+"""The page cache for anonymous visitors (core.page_cache), on a real Redis: what is stored,
+what is never stored, and every change that must purge it (core.caching)."""
 
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -13,9 +13,9 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from cop_site.caching import content_version
 from cop_site.factories import StandardPageFactory
 from cop_site.models import SiteSettings
+from core.caching import content_version
 from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory, SpeakerFactory
 from knowledge.factories import DefinitionFactory, OrganisationFactory
 from knowledge.models import Perspective

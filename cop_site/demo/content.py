@@ -7,7 +7,7 @@ real organisations, marked as demo content in the case list's introduction.
 Conventions:
 - a rich-text value is one paragraph (a string) or a list of paragraphs; a plain
   string is escaped, a `format_html` string keeps its markup (used for e-mail links);
-- a body is a list of `(block type, value)` pairs for `cop_site.blocks.BodyBlock`:
+- a body is a list of `(block type, value)` pairs for `core.blocks.BodyBlock`:
   `("heading", "text")`, `("paragraph", "text")` or `("people", {...})`;
 - a standard page is in the footer's "Snel naar" menu unless it says `"in_menu": False`.
 """

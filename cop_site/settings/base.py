@@ -50,6 +50,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 CSRF_FAILURE_VIEW = "cop_site.views.csrf_failure"
 
 INSTALLED_APPS = [
+    "core",
     "cop_site",
     "knowledge",
     "events",
@@ -104,9 +105,9 @@ MIDDLEWARE = [
     # and a form too big to read would give Django's bare 400.
     "cop_site.middleware.RequestDataMiddleware",
     # Before sessions, authentication and CSRF: a cached page is served without touching the database.
-    "cop_site.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     # Page view restrictions read once per request, not once per listing.
-    "cop_site.restrictions.ViewRestrictionsMiddleware",
+    "core.restrictions.ViewRestrictionsMiddleware",
     "cop_site.middleware.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -367,8 +368,8 @@ AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_USERNAME_CALLABLE = "cop_site.ratelimit.login_name"
-AXES_CLIENT_IP_CALLABLE = "cop_site.ratelimit.client_ip"
+AXES_USERNAME_CALLABLE = "core.ratelimit.login_name"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 AXES_LOCKOUT_CALLABLE = "cop_site.views.too_many_requests"
 AXES_VERBOSE = False  # no banner on every manage.py command
 
@@ -399,7 +400,7 @@ else:
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
     CACHES = {"default": _table, "locks": _table}
-# Fragments keyed by the content version ({% cache %} and cop_site.caching.remember): kept in each
+# Fragments keyed by the content version ({% cache %} and core.caching.remember): kept in each
 # process's memory in front of the shared cache, as they never change (cop_site.cache.LocalFirstCache).
 CACHES["template_fragments"] = {
     "BACKEND": "cop_site.cache.LocalFirstCache",
@@ -407,7 +408,7 @@ CACHES["template_fragments"] = {
 }
 AXES_CACHE = "locks"
 
-# Page cache for visitors without a session (cop_site.page_cache): seconds a page stays in the shared
+# Page cache for visitors without a session (core.page_cache): seconds a page stays in the shared
 # cache and in reverse proxies (s-maxage). Every publish or edit purges the shared cache at once;
 # a proxy keeps its copy up to this long. 0 switches the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 120)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
-from cop_site.caching import remember
+from core.caching import remember
 
 register = template.Library()
 

@@ -1,7 +1,7 @@
 from django import template
 from django.urls import reverse
 
-from cop_site.caching import content_version
+from core.caching import content_version
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from cop_site.sections import section_page
+from core.sections import section_page
 
 from ..formatting import event_day, event_moment, event_when
 

@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 
 import pytest
 
-from cop_site import ratelimit
+from core import ratelimit
 from knowledge.models import PracticeCasePage
 
 from .conftest import client_for

@@ -148,7 +148,7 @@ def page_deleted(sender, instance, **kwargs):
 
 
 def connect():
-    """Wire the bumps (called from CopSiteConfig.ready). Pages bump on publish, unpublish, move and
+    """Wire the bumps (called from CoreConfig.ready). Pages bump on publish, unpublish, move and
     delete only: saving a draft changes nothing a visitor sees."""
     page_published.connect(page_changed, dispatch_uid="caching_page_published")
     page_unpublished.connect(page_changed, dispatch_uid="caching_page_unpublished")

@@ -4,7 +4,7 @@ A small middleware of our own rather than Django's per-site cache or Wagtail's f
 Django's cache middleware keys on the URL and Vary and cannot tell a page with a CSRF token from
 one without, and Wagtail's frontend cache purges a proxy per URL, while a page here shows other
 pages' content (menus, event cards, search). So each cached page carries the content version
-(cop_site.caching) it was made under, which every change that visitors see bumps: everything
+(core.caching) it was made under, which every change that visitors see bumps: everything
 cached before is passed over at once, on every process.
 
 It sits before the session, authentication and CSRF middleware, so a hit costs one round trip to
