@@ -33,11 +33,40 @@ from serving import Gunicorn, exit_cleanly_on_sigterm, manage, production_env
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # before bench/, whose search.py would hide the search package
 
-WORDS = (
-    "gemeente provincie opgave wijk bewoners programma project portefeuille sturing bestuur samenwerking "
-    "energietransitie woningbouw mobiliteit zorg jeugd veiligheid klimaat water dijk binnenstad leren evaluatie "
-    "intervisie opdrachtgever opgavemanager directieteam raad college partners inspanningen resultaten"
-).split()
+WORDS = [
+    "gemeente",
+    "provincie",
+    "opgave",
+    "wijk",
+    "bewoners",
+    "programma",
+    "project",
+    "portefeuille",
+    "sturing",
+    "bestuur",
+    "samenwerking",
+    "energietransitie",
+    "woningbouw",
+    "mobiliteit",
+    "zorg",
+    "jeugd",
+    "veiligheid",
+    "klimaat",
+    "water",
+    "dijk",
+    "binnenstad",
+    "leren",
+    "evaluatie",
+    "intervisie",
+    "opdrachtgever",
+    "opgavemanager",
+    "directieteam",
+    "raad",
+    "college",
+    "partners",
+    "inspanningen",
+    "resultaten",
+]
 QUERIES = ["gemeente wijk", "opgave bewoners", "programma sturing", "energietransitie", "woningbouw provincie"]
 # The same with a typo: nothing matches as typed, so the search retries with fuzzy matching.
 TYPO_QUERIES = ["gemeetne wijk", "opgaev bewoners", "programma stuirng", "energietransitei", "woningbouw provinsie"]

@@ -8,7 +8,7 @@ from factory.django import DjangoModelFactory
 from .models import Profile
 from .workflow import MODERATORS, make_member
 
-PASSWORD = "Lid-wachtwoord-2024!"
+PASSWORD = "Lid-wachtwoord-2024!"  # noqa: S105 (test members only)
 
 
 class UserFactory(DjangoModelFactory):

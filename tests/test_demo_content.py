@@ -33,7 +33,20 @@ from knowledge.models import (
 )
 
 PERSPECTIVES = ["besturen", "sturen", "presteren", "leren"]
-MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 DAY_AND_MONTH = re.compile(rf"\b\d{{1,2}} ({'|'.join(MONTHS)})\b", re.IGNORECASE)
 
 # Every definition the domain notes name, and the synonyms search relies on.

@@ -14,7 +14,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-DEMO_EDITOR_PASSWORD = "test-editor-password"
+DEMO_EDITOR_PASSWORD = "test-editor-password"  # noqa: S105 (the test settings only)
 # Serve static files straight from the finders, so the live server used by the
 # browser tests has the real CSS without a collectstatic step.
 WHITENOISE_USE_FINDERS = True

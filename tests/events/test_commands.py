@@ -51,9 +51,11 @@ def test_a_reminder_that_failed_is_retried_not_duplicated(
     tomorrow_event, mailoutbox, django_capture_on_commit_callbacks
 ):
     fill(tomorrow_event, confirmed=1)
-    with override_settings(EMAIL_BACKEND="tests.events.test_commands.BrokenBackend"):
-        with django_capture_on_commit_callbacks(execute=True):
-            run("send_event_reminders")
+    with (
+        override_settings(EMAIL_BACKEND="tests.events.test_commands.BrokenBackend"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        run("send_event_reminders")
     assert EmailDelivery.objects.get().status == "failed"
     run("send_event_reminders")
     run("send_pending_emails")

@@ -10,6 +10,7 @@ checked for failed responses and console errors; the public pages get axe as eve
 """
 
 import re
+from pathlib import Path
 
 from django.contrib.auth.models import Group
 
@@ -110,7 +111,7 @@ def test_editor_journey(journey, site, viewport):
     editor.goto("/admin/aanmeldingen/")
     with tab.expect_download() as download:
         tab.get_by_role("link", name="Download CSV").click()  # a visible header button, not behind "…"
-    data = open(download.value.path(), "rb").read()
+    data = Path(download.value.path()).read_bytes()
     editor.check(data.startswith(b"\xef\xbb\xbf"), f"The CSV has no UTF-8 byte order mark: {data[:40]!r}")
     text = data.decode("utf-8-sig")
     header, *rows = text.splitlines()
