@@ -1,6 +1,7 @@
 """The picture of who imports whom: app-to-app imports and the import cycles between modules.
 
     .venv/bin/python scripts/dependencies.py          # or: make deps
+    .venv/bin/python scripts/dependencies.py --root /tmp/older-checkout   # the same for another checkout
 
 Reads every import in the apps' code (at module level and inside functions alike, as grimp, the
 library behind import-linter, sees them; migrations left out, as they only record history) and
@@ -9,6 +10,7 @@ modules that import each other in a circle. It needs no services. `lint-imports`
 [tool.importlinter]) holds the layers to a contract; this shows the whole picture.
 """
 
+import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -52,8 +54,13 @@ def strongly_connected(graph, modules):
 
 
 def main():
-    sys.path.insert(0, str(ROOT))
-    apps = [app for app in APPS if (ROOT / app / "__init__.py").exists()]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to read (default: this one)")
+    parser.add_argument("--fail-on-cycles", action="store_true", help="exit with 1 when there is a cycle")
+    args = parser.parse_args()
+    root = args.root.resolve()
+    sys.path.insert(0, str(root))
+    apps = [app for app in APPS if (root / app / "__init__.py").exists()]
     graph = grimp.build_graph(*apps, cache_dir=None)
     modules = {m for m in graph.modules if ".migrations" not in m and m.split(".")[0] in apps}
     edges = Counter()
@@ -71,7 +78,7 @@ def main():
     print(f"\nImport cycles between modules: {len(groups)}")
     for group in groups:
         print(f"  {len(group)} modules: " + ", ".join(group))
-    return 1 if "--fail-on-cycles" in sys.argv and groups else 0
+    return 1 if args.fail_on_cycles and groups else 0
 
 
 if __name__ == "__main__":
