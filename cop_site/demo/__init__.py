@@ -1,1 +1,1 @@
-"""Demo content for `manage.py load_demo_content`: the texts as data, and a tiny PDF writer."""
+"""Demo content for `manage.py load_demo_content`: the loading helpers and a tiny PDF writer (texts: */demo/*.toml)."""
