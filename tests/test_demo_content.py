@@ -1,6 +1,7 @@
 """`manage.py load_demo_content` and the perspectives data migration."""
 
 import re
+import shutil
 from io import StringIO
 
 from django.contrib.auth import get_user_model
@@ -16,6 +17,7 @@ from wagtail.models import Page, Revision, Site
 import pytest
 from bs4 import BeautifulSoup
 
+from cop_site.demo import loader
 from cop_site.demo.loader import read
 from cop_site.demo.pdf import one_page_pdf
 from cop_site.management.commands.load_demo_content import related_both_ways
@@ -283,6 +285,55 @@ def test_running_again_changes_nothing_and_puts_edited_demo_pages_back(demo):
     assert "0 nieuw, 1 bijgewerkt" in out
     assert Page.objects.filter(pk=own.pk).exists()
     assert Page.objects.count() == before["pages"] + 1
+
+
+# --- mistakes in the demo files ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "package, name, wrong, right, message",
+    [
+        (
+            "knowledge",
+            "chapters.toml",
+            'title = "Opgaven kiezen en prioriteren"\n',
+            "",
+            "knowledge/demo/chapters.toml > chapters 'besturen' > building_blocks 'opgaven-kiezen': "
+            "de sleutel 'title' ontbreekt.",
+        ),
+        (
+            "knowledge",
+            "chapters.toml",
+            'perspective = "leren"',
+            'perspective = "lerem"',
+            "knowledge/demo/chapters.toml > chapters 'lerem': onbekende invalshoek 'lerem'.",
+        ),
+        (
+            "knowledge",
+            "cases.toml",
+            'perspectives = ["besturen"]',
+            'perspectives = ["bestuur"]',
+            "knowledge/demo/cases.toml > cases 'zwolle-directieteam-kiest-vijf-stadsopgaven': "
+            "perspectives: niet gevonden in invalshoeken: bestuur.",
+        ),
+        ("events", "events.toml", "[index]", "[index", "events/demo/events.toml: geen geldige TOML"),
+    ],
+)
+def test_a_mistake_in_a_demo_file_names_the_file_and_the_item(
+    db, tmp_path, monkeypatch, package, name, wrong, right, message
+):
+    folder = tmp_path / package
+    shutil.copytree(loader.demo_folder(package), folder)
+    text = (folder / name).read_text()
+    assert wrong in text
+    (folder / name).write_text(text.replace(wrong, right, 1))
+    real_folder = loader.demo_folder
+    monkeypatch.setattr(loader, "demo_folder", lambda p: folder if p == package else real_folder(p))
+    before = counts()
+    with pytest.raises(CommandError) as mistake:
+        load_demo()
+    assert str(mistake.value).startswith(f"Demo-inhoud {message}")
+    assert counts() == before
 
 
 # --- the dev-only editor login ----------------------------------------------------------------

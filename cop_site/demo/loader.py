@@ -54,9 +54,14 @@ def item_name(item, where, number):
     return f"{where} nr. {number}"
 
 
+def demo_folder(package):
+    """The folder with `package`'s demo files, next to its module wherever the app is installed."""
+    return resources.files(package) / "demo"
+
+
 def read(package, name):
-    """The TOML file `name` in `package`'s demo folder (found next to the installed module)."""
-    path = resources.files(package) / "demo" / name
+    """The TOML file `name` in `package`'s demo folder, its tables as `Item`s."""
+    path = demo_folder(package) / name
     label = f"{package}/demo/{name}"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
