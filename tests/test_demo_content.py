@@ -1,6 +1,7 @@
 """`manage.py load_demo_content` and the perspectives data migration."""
 
 import re
+import shutil
 from io import StringIO
 
 from django.contrib.auth import get_user_model
@@ -16,9 +17,11 @@ from wagtail.models import Page, Revision, Site
 import pytest
 from bs4 import BeautifulSoup
 
-from cop_site.demo import content
-from cop_site.demo.pdf import one_page_pdf
+from cop_site.management.commands.load_demo_content import related_both_ways
 from cop_site.models import HomePage, SiteSettings, StandardPage
+from core.demo import loader
+from core.demo.loader import read
+from core.demo.pdf import one_page_pdf
 from events.models import EventPage
 from knowledge.models import (
     BuildingBlockPage,
@@ -33,6 +36,14 @@ from knowledge.models import (
 )
 
 PERSPECTIVES = ["besturen", "sturen", "presteren", "leren"]
+CASES = read("knowledge", "cases.toml")["cases"]
+DEFINITIONS = read("knowledge", "glossary.toml")["definitions"]
+BOARD = next(
+    block["people"]["people"]
+    for page in read("cop_site", "about.toml")["pages"]
+    for block in page["body"]
+    if "people" in block
+)
 MONTHS = [
     "januari",
     "februari",
@@ -162,10 +173,10 @@ def test_demo_site_is_complete(demo, client, settings, subtests):
             assert chapter_slugs <= {p.slug for p in case.perspectives.all()}
 
     with subtests.test("a case page shows the case's own tags and no demo marker"):
-        case = PracticeCasePage.objects.get(slug=content.CASES[0]["slug"])
+        case = PracticeCasePage.objects.get(slug=CASES[0]["slug"])
         page = client.get(case.url).content.decode()
         tags = [item.get_text() for item in BeautifulSoup(page, "html.parser").select(".tag-list__item")]
-        assert sorted(tags) == sorted(content.CASES[0]["tags"])
+        assert sorted(tags) == sorted(CASES[0]["tags"])
         assert "demovoorbeeld" not in page
 
     with subtests.test("the texts of guide, events and cases name no dates, which would go stale"):
@@ -195,14 +206,14 @@ def test_demo_site_is_complete(demo, client, settings, subtests):
         assert GlossaryPage.objects.get().url == "/begrippen/"
         definitions = {d.term: d for d in Definition.objects.prefetch_related("related_terms")}
         assert set(REQUIRED_TERMS) <= set(definitions)
-        assert len(definitions) == len(content.DEFINITIONS)
+        assert len(definitions) == len(DEFINITIONS)
         for term, synonym in REQUIRED_TERMS.items():
             assert not synonym or synonym in definitions[term].synonym_list
-        for item in content.DEFINITIONS:
+        for item in DEFINITIONS:
             definition = definitions[item["term"]]
             assert definition.definition.startswith("<p>")
             # Related both ways: the terms it lists and the terms that list it.
-            assert {t.term for t in definition.related_terms.all()} == content.related_both_ways(item["term"])
+            assert {t.term for t in definition.related_terms.all()} == related_both_ways(DEFINITIONS, item["term"])
         assert definitions["5R-model"].slug == "5r-model"
 
     with subtests.test("the booklet is a PDF document"):
@@ -218,7 +229,7 @@ def test_demo_site_is_complete(demo, client, settings, subtests):
         pages = {page.slug: page for page in StandardPage.objects.all()}
         assert {"over-de-vereniging", "bestuur", "contact"} <= set(pages)
         people = [block for block in pages["bestuur"].body if block.block_type == "people"]
-        assert [p["name"] for p in people[0].value["people"]] == [m["name"] for m in content.BOARD]
+        assert [p["name"] for p in people[0].value["people"]] == [m["name"] for m in BOARD]
         contact = str(pages["contact"].body)
         assert "mailto:t.routers@vpng.nl" in contact and "mailto:e.kraijo@vpng.nl" in contact
         menu = Page.objects.filter(depth=3, show_in_menus=True).values_list("slug", flat=True)
@@ -277,16 +288,65 @@ def test_running_again_changes_nothing_and_puts_edited_demo_pages_back(demo):
     assert sorted(Page.objects.values_list("url_path", flat=True)) == urls
     assert "0 nieuw, 0 bijgewerkt" in out
 
-    case = PracticeCasePage.objects.get(slug=content.CASES[0]["slug"])
+    case = PracticeCasePage.objects.get(slug=CASES[0]["slug"])
     case.title = "Door een redacteur aangepast"
     case.save_revision().publish()
     own = HomePage.objects.get().add_child(instance=StandardPage(title="Eigen pagina", slug="eigen-pagina"))
     out, _ = load_demo()
     case.refresh_from_db()
-    assert case.title == content.CASES[0]["title"]
+    assert case.title == CASES[0]["title"]
     assert "0 nieuw, 1 bijgewerkt" in out
     assert Page.objects.filter(pk=own.pk).exists()
     assert Page.objects.count() == before["pages"] + 1
+
+
+# --- mistakes in the demo files ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "package, name, wrong, right, message",
+    [
+        (
+            "knowledge",
+            "chapters.toml",
+            'title = "Opgaven kiezen en prioriteren"\n',
+            "",
+            "knowledge/demo/chapters.toml > chapters 'besturen' > building_blocks 'opgaven-kiezen': "
+            "de sleutel 'title' ontbreekt.",
+        ),
+        (
+            "knowledge",
+            "chapters.toml",
+            'perspective = "leren"',
+            'perspective = "lerem"',
+            "knowledge/demo/chapters.toml > chapters 'lerem': onbekende invalshoek 'lerem'.",
+        ),
+        (
+            "knowledge",
+            "cases.toml",
+            'perspectives = ["besturen"]',
+            'perspectives = ["bestuur"]',
+            "knowledge/demo/cases.toml > cases 'zwolle-directieteam-kiest-vijf-stadsopgaven': "
+            "perspectives: niet gevonden in invalshoeken: bestuur.",
+        ),
+        ("events", "events.toml", "[index]", "[index", "events/demo/events.toml: geen geldige TOML"),
+    ],
+)
+def test_a_mistake_in_a_demo_file_names_the_file_and_the_item(
+    db, tmp_path, monkeypatch, package, name, wrong, right, message
+):
+    folder = tmp_path / package
+    shutil.copytree(loader.demo_folder(package), folder)
+    text = (folder / name).read_text()
+    assert wrong in text
+    (folder / name).write_text(text.replace(wrong, right, 1))
+    real_folder = loader.demo_folder
+    monkeypatch.setattr(loader, "demo_folder", lambda p: folder if p == package else real_folder(p))
+    before = counts()
+    with pytest.raises(CommandError) as mistake:
+        load_demo()
+    assert str(mistake.value).startswith(f"Demo-inhoud {message}")
+    assert counts() == before
 
 
 # --- the dev-only editor login ----------------------------------------------------------------
@@ -311,7 +371,7 @@ def test_refused_under_production_settings(db, settings):
 def test_under_production_settings_on_request_but_never_with_demo_logins(db, settings):
     settings.IS_PRODUCTION = True
     out, _ = load_demo("--ook-in-productie")
-    assert PracticeCasePage.objects.live().count() == len(content.CASES)
+    assert PracticeCasePage.objects.live().count() == len(CASES)
     assert not get_user_model().objects.exists()
     assert "alleen voor ontwikkeling" not in out  # no login lines
 

@@ -11,31 +11,23 @@ import time
 from collections import Counter
 from datetime import datetime
 from functools import partial
-from html import escape
-from io import BytesIO, StringIO
+from io import StringIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.safestring import SafeData
 from django.utils.text import slugify
 
-from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
-from wagtail.rich_text import RichText
-from wagtail.utils.file import hash_filelike
 
 from tqdm import tqdm
 
-from cop_site.demo import content
-from cop_site.demo.pages import publish_page, upsert
-from cop_site.demo.pdf import one_page_pdf
 from cop_site.models import HomePage, SiteSettings, StandardPage
 from cop_site.sites import sync_default_site
+from core.demo.loader import get_all, pdf_document, publish_page, read, rich_text, stream, upsert
 from events.demo import load_event_demo
 from knowledge.models import (
     BuildingBlockPage,
@@ -54,31 +46,10 @@ from members.workflow import ensure_case_workflow
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 
 
-def rich_text(paragraphs):
-    """One paragraph or a list of them as rich-text HTML; plain strings are escaped, safe strings kept."""
-    if isinstance(paragraphs, str):
-        paragraphs = [paragraphs]
-    # quote=False: apostrophes stay readable in the stored HTML ("zo'n", not "zo&#x27;n").
-    return "".join(f"<p>{p if isinstance(p, SafeData) else escape(p, quote=False)}</p>" for p in paragraphs)
-
-
-def stream(body):
-    """Turn `(type, value)` pairs from the content module into BodyBlock stream data."""
-    converters = {
-        "heading": lambda text: {"text": text, "level": "h2"},
-        "paragraph": lambda text: RichText(rich_text(text)),
-        "people": lambda value: value,
-    }
-    return [(block_type, converters[block_type](value)) for block_type, value in body]
-
-
-def get_all(queryset, field, values):
-    """The objects whose `field` is in `values`, in that order; a missing one is an error in the demo data."""
-    found = {getattr(obj, field): obj for obj in queryset.filter(**{f"{field}__in": values})}
-    missing = [value for value in values if value not in found]
-    if missing:
-        raise CommandError(f"Niet gevonden in {queryset.model._meta.verbose_name_plural}: {', '.join(missing)}")
-    return [found[value] for value in values]
+def related_both_ways(definitions, term):
+    """The terms related to `term`: those it lists and those that list it (the relation is symmetric)."""
+    listed = next(item["related"] for item in definitions if item["term"] == term)
+    return set(listed) | {item["term"] for item in definitions if term in item["related"]}
 
 
 def published_at(day):
@@ -133,18 +104,18 @@ class Command(BaseCommand):
 
     def plan(self):
         """The steps, in order; later steps use what earlier ones built (self.home, self.guide, ...)."""
+        chapters = read("knowledge", "chapters.toml")["chapters"]
+        cases = read("knowledge", "cases.toml")
+        pages = read("cop_site", "about.toml")["pages"]
         return [
             ("startpagina", self.build_home),
             ("inspiratiegids", self.build_guide),
-            *[
-                (perspective.slug, partial(self.build_chapter, perspective))
-                for perspective in Perspective.objects.all()
-            ],
+            *[(chapter["perspective"], partial(self.build_chapter, chapter)) for chapter in chapters],
             ("begrippen", self.build_glossary),
             ("organisaties", self.build_organisations),
-            ("praktijkvoorbeelden", self.build_case_index),
-            *[(case["slug"], partial(self.build_case, case)) for case in content.CASES],
-            *[(page["slug"], partial(self.build_standard_page, page)) for page in content.STANDARD_PAGES],
+            ("praktijkvoorbeelden", partial(self.build_case_index, cases["index"])),
+            *[(case["slug"], partial(self.build_case, case)) for case in cases["cases"]],
+            *[(page["slug"], partial(self.build_standard_page, page)) for page in pages],
             ("bijeenkomsten", self.build_events),
             ("instellingen", self.build_settings),
             ("redacteur", self.build_editor),
@@ -168,7 +139,7 @@ class Command(BaseCommand):
     def build_home(self):
         root = Page.get_first_root_node()
         self.remove_welcome_page(root)
-        data = content.HOME
+        data = read("cop_site", "home.toml")["home"]
         self.home = self.page(
             root,
             HomePage,
@@ -182,48 +153,23 @@ class Command(BaseCommand):
         site.root_page, site.site_name = self.home, data["title"]
         self.site = sync_default_site(site)
 
-    def build_booklet(self):
-        """The guide as a PDF document; a new file is stored only when its content changed."""
-        data = content.BOOKLET
-        pdf = one_page_pdf(data["pdf_title"], data["pdf_lines"])
-        digest = hash_filelike(BytesIO(pdf))
-        Document = get_document_model()
-        document = Document.objects.filter(title=data["title"]).first() or Document(title=data["title"])
-        if document.pk and document.file_hash == digest:
-            return document
-        name = document.file.field.generate_filename(document, data["filename"])
-        if self.orphaned_copy(document, name, digest):
-            # The same file, left in storage by an earlier load on another database: keep its clean name.
-            document.file.name = name
-        else:
-            document.file.save(data["filename"], ContentFile(pdf), save=False)
-        document.file_size, document.file_hash = len(pdf), digest
-        document.save()
-        return document
-
-    @staticmethod
-    def orphaned_copy(document, name, digest):
-        storage = document.file.storage
-        if not storage.exists(name) or type(document).objects.filter(file=name).exists():
-            return False
-        with storage.open(name) as f:
-            return hash_filelike(f) == digest
-
     def build_guide(self):
-        data = content.GUIDE
+        data = read("knowledge", "guide.toml")
         self.guide = self.page(
             self.home,
             GuidePage,
             {},
-            slug=data["slug"],
-            title=data["title"],
-            intro=rich_text(data["intro"]),
-            booklet=self.build_booklet(),
+            slug=data["guide"]["slug"],
+            title=data["guide"]["title"],
+            intro=rich_text(data["guide"]["intro"]),
+            booklet=pdf_document(data["booklet"]),
             show_in_menus=True,
         )
 
-    def build_chapter(self, perspective):
-        data = content.CHAPTERS[perspective.slug]
+    def build_chapter(self, data):
+        perspective = Perspective.objects.filter(slug=data["perspective"]).first()
+        if perspective is None:
+            raise data.error(f"onbekende invalshoek '{data['perspective']}'")
         chapter = self.page(
             self.guide,
             GuideChapterPage,
@@ -246,7 +192,8 @@ class Command(BaseCommand):
             )
 
     def build_glossary(self):
-        data = content.GLOSSARY
+        glossary = read("knowledge", "glossary.toml")
+        data = glossary["page"]
         self.page(
             self.home,
             GlossaryPage,
@@ -266,20 +213,22 @@ class Command(BaseCommand):
                     "synonyms": item["synonyms"],
                 },
             )
-            for item in content.DEFINITIONS
+            for item in glossary["definitions"]
         }
         # Related terms point at each other, so they are linked once all terms exist. The relation is
         # symmetric: a term also gets every term that lists it, or setting that term would undo the link.
-        for item in content.DEFINITIONS:
-            related = [definitions[term] for term in content.related_both_ways(item["term"])]
+        for item in glossary["definitions"]:
+            unknown = set(item["related"]) - set(definitions)
+            if unknown:
+                raise item.error(f"related: onbekende begrippen: {', '.join(sorted(unknown))}")
+            related = [definitions[term] for term in related_both_ways(glossary["definitions"], item["term"])]
             upsert(Definition, {"term": item["term"]}, {"related_terms": related})
 
     def build_organisations(self):
-        for name, kind, province in content.ORGANISATIONS:
-            upsert(Organisation, {"name": name}, {"type": kind, "province": province})
+        for item in read("knowledge", "organisations.toml")["organisations"]:
+            upsert(Organisation, {"name": item["name"]}, {"type": item["type"], "province": item["province"]})
 
-    def build_case_index(self):
-        data = content.CASE_INDEX
+    def build_case_index(self, data):
         self.case_index = self.page(
             self.home,
             CaseIndexPage,
@@ -291,7 +240,6 @@ class Command(BaseCommand):
         )
 
     def build_case(self, case):
-        name, role, email = case["contact"]
         self.page(
             self.case_index,
             PracticeCasePage,
@@ -300,18 +248,18 @@ class Command(BaseCommand):
             title=case["title"],
             first_published_at=published_at(case["published"]),
             summary=case["summary"],
-            organisations=get_all(Organisation.objects, "name", case["organisations"]),
-            perspectives=get_all(Perspective.objects, "slug", case["perspectives"]),
-            building_blocks=get_all(BuildingBlockPage.objects, "slug", case["building_blocks"]),
+            organisations=get_all(Organisation.objects, "name", case, "organisations"),
+            perspectives=get_all(Perspective.objects, "slug", case, "perspectives"),
+            building_blocks=get_all(BuildingBlockPage.objects, "slug", case, "building_blocks"),
             phase=case["phase"],
             year=case["year"],
             situation=rich_text(case["situation"]),
             approach=rich_text(case["approach"]),
             results=rich_text(case["results"]),
             lessons=rich_text(case["lessons"]),
-            contact_name=name,
-            contact_role=role,
-            contact_email=email,
+            contact_name=case["contact_name"],
+            contact_role=case["contact_role"],
+            contact_email=case["contact_email"],
             tags=case["tags"],
         )
 
@@ -328,11 +276,12 @@ class Command(BaseCommand):
         )
 
     def build_settings(self):
+        data = read("cop_site", "settings.toml")
         statements = {
             name: StandardPage.objects.child_of(self.home).get(slug=slug)
-            for name, slug in content.STATEMENT_PAGES.items()
+            for name, slug in data["statement_pages"].items()
         }
-        upsert(SiteSettings, {"site": self.site}, {**content.SITE_SETTINGS, **statements})
+        upsert(SiteSettings, {"site": self.site}, {**data["settings"], **statements})
 
     def build_editor(self):
         """A superuser for local development only; never under production settings."""
