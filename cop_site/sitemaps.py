@@ -7,7 +7,7 @@ class PageSitemap(Sitemap):
     """Wagtail's sitemap without `.specific()`, which costs a query per page type.
 
     An entry needs only the base page's URL and publication date; no page type here has a
-    `get_sitemap_urls` of its own (tests/test_query_counts.py checks that).
+    `get_sitemap_urls` of its own (tests/cop_site/test_query_counts.py checks that).
     """
 
     def items(self):

@@ -38,7 +38,7 @@ else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The page cache is off for the suite: its tests change content straight in the database, inside
-# a transaction that never commits (so never purges). tests/test_page_cache.py and the browser
+# a transaction that never commits (so never purges). tests/core/test_page_cache.py and the browser
 # journeys switch it on (the page_cache fixture), as production has it; so do the servers that
-# tests/test_cache_processes.py starts (TEST_PAGE_CACHE_SECONDS).
+# tests/core/test_cache_processes.py starts (TEST_PAGE_CACHE_SECONDS).
 PAGE_CACHE_SECONDS = TEST_PAGE_CACHE_SECONDS

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Everything production needs, and nothing from the environment the tests run in.
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "cop_site.settings.production",

@@ -24,9 +24,8 @@ from events import services
 from events.factories import EventIndexPageFactory, EventPageFactory
 from knowledge.models import PracticeCasePage
 from members.factories import PASSWORD
-
-from .members.conftest import client_for, site, users  # noqa: F401 (fixtures)
-from .members.helpers import case_data
+from tests.members.conftest import client_for, site, users  # noqa: F401 (fixtures)
+from tests.members.helpers import case_data
 
 pytestmark = pytest.mark.django_db
 

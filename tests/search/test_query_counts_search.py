@@ -1,6 +1,6 @@
 """Search on Elasticsearch: within the query budget, and as many queries with 100 cases as with 10.
 
-Apart from tests/test_query_counts.py, whose site (built once for that module) stays in the
+Apart from tests/cop_site/test_query_counts.py, whose site (built once for that module) stays in the
 database until its last test has run.
 """
 
@@ -8,7 +8,7 @@ import pytest
 
 from knowledge.factories import OrganisationFactory, PracticeCasePageFactory
 from search import index
-from tests.test_query_counts import FEW, MANY, QUERY_BUDGET, count_selector, measure
+from tests.cop_site.test_query_counts import FEW, MANY, QUERY_BUDGET, count_selector, measure
 
 pytestmark = pytest.mark.django_db
 
