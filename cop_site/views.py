@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, F, Min, When
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -153,6 +154,15 @@ def too_many_requests(request, original_response=None, credentials=None):
     """
     context = {"minutes": settings.LOGIN_LOCKOUT_MINUTES}
     return TemplateResponse(request, "429.html", context, status=429).render()
+
+
+def csrf_refusal(request):
+    """None when the request passes Django's CSRF check, else the refusal (csrf_failure's page).
+
+    For views the middleware leaves alone: the Wagtail pages (see cop_site.wagtail_hooks), and the
+    sub-routes that answer a failed check themselves.
+    """
+    return CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
 
 
 def csrf_failure(request, reason=""):
