@@ -49,7 +49,8 @@ urlpatterns += [
     # The pages: Wagtail's address pattern, plus a last part it does not allow, for the sub-routes of
     # the event pages: a calendar file (agenda.ics) and a signed token with a colon (the cancel link).
     # Exempt from the CSRF middleware: cop_site.wagtail_hooks.check_csrf checks each page instead.
-    re_path(r"^((?:[\w\-]+/)*(?:[\w\-]+\.ics|[\w\-]+:[\w\-]+/)?)$", csrf_exempt(wagtail_views.serve)),
-    # Wagtail's log-in and password forms for private pages; its own page pattern is shadowed above.
+    # Not _util/, which is Wagtail's (the password form for a private page, its log-in).
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*(?:[\w\-]+\.ics|[\w\-]+:[\w\-]+/)?)$", csrf_exempt(wagtail_views.serve)),
+    # Wagtail's _util/ URLs; its own page pattern, shadowed by the one above, still makes the pages' URLs.
     path("", include(wagtail_urls)),
 ]
