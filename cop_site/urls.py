@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -32,8 +34,6 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
-    # Event URLs Wagtail cannot serve (agenda.ics, the cancel link); the event pages themselves are Wagtail's.
-    path("bijeenkomsten/", include("events.urls")),
     # Member accounts, the member's own page and the form to share a case.
     path("account/", include("allauth.urls")),
     path("mijn/", include("members.urls")),
@@ -45,4 +45,12 @@ if settings.SERVE_MEDIA:
     # in production the web server or object storage serves media.
     urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve_media)]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # The pages: Wagtail's address pattern, plus a last part it does not allow, for the sub-routes of
+    # the event pages: a calendar file (agenda.ics) and a signed token with a colon (the cancel link).
+    # Exempt from the CSRF middleware: cop_site.wagtail_hooks.check_csrf checks each page instead.
+    # Not _util/, which is Wagtail's (the password form for a private page, its log-in).
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*(?:[\w\-]+\.ics|[\w\-]+:[\w\-]+/)?)$", csrf_exempt(wagtail_views.serve)),
+    # Wagtail's _util/ URLs; its own page pattern, shadowed by the one above, still makes the pages' URLs.
+    path("", include(wagtail_urls)),
+]

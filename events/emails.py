@@ -14,11 +14,10 @@ from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from core.links import page_url, public_url, site_name
+from core.links import page_url, site_name
 
 from .calendar import cancelled_event_ics, personal_event_ics
 from .formatting import event_when
@@ -55,8 +54,15 @@ def unsign_cancel_token(value):
     return signing.Signer(salt=CANCEL_SALT).unsign(value)
 
 
+def cancel_subpath(registration):
+    """(the event list, the cancel link's path below it): the link is a sub-route of the event list."""
+    index = registration.event.index_page()
+    return index, index.reverse_subpage("cancel_view", args=[cancel_token(registration)])
+
+
 def cancel_url(registration):
-    return public_url(reverse("events:cancel", args=[cancel_token(registration)]))
+    index, subpath = cancel_subpath(registration)
+    return page_url(index) + subpath
 
 
 def context_for(registration, kind):

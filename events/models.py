@@ -18,10 +18,11 @@ from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -80,8 +81,16 @@ class Speaker(models.Model):
         return f"{self.name} ({self.organisation})" if self.organisation else self.name
 
 
+# A sub-route gets its path with a slash added (RoutablePageMixin.route); a file's address has none.
+FILE_ROUTE = r"^agenda\.ics/?$"
+
+
 class EventIndexPage(RoutablePageMixin, ViewRestrictionsMixin, Page):
-    """/bijeenkomsten/: upcoming events; /bijeenkomsten/afgelopen/: past ones. Both filterable."""
+    """/bijeenkomsten/: upcoming events; /bijeenkomsten/afgelopen/: past ones. Both filterable.
+
+    Also the feeds of upcoming events (agenda.ics, rss/) and the cancel link from the e-mails
+    (afmelden/<signed token>/). The views are in events.views, which imports these models.
+    """
 
     intro = RichTextField(
         _("introductie"),
@@ -127,9 +136,36 @@ class EventIndexPage(RoutablePageMixin, ViewRestrictionsMixin, Page):
         response.status_code = event_filter.status_code
         return response
 
+    @re_path(FILE_ROUTE)
+    def calendar_view(self, request):
+        from . import views
+
+        return views.calendar_feed(request, self)
+
+    @path("rss/")
+    def rss_view(self, request):
+        from . import views
+
+        return views.UpcomingEventsFeed()(request, self)
+
+    @path("afmelden/<str:token>/")
+    @csrf_exempt  # checked in the view, with a Dutch message instead of the general 403 page
+    def cancel_view(self, request, token):
+        from . import views
+
+        return views.cancel(request, token)
+
     @property
     def past_url(self):
         return self.url + self.reverse_subpage("past_view")
+
+    @property
+    def calendar_url(self):
+        return self.url + self.reverse_subpage("calendar_view")
+
+    @property
+    def rss_url(self):
+        return self.url + self.reverse_subpage("rss_view")
 
 
 class EventPageQuerySet(RestrictedPageQuerySet):
@@ -174,7 +210,10 @@ class EventPageManager(RestrictedPageManager.from_queryset(EventPageQuerySet)):
     pass
 
 
-class EventPage(ViewRestrictionsMixin, Page):
+class EventPage(RoutablePageMixin, ViewRestrictionsMixin, Page):
+    """An event; its sub-routes register (aanmelden/, then aanmelden/bevestigd/) and give its
+    calendar file (agenda.ics). The views are in events.views, which imports these models."""
+
     class Type(models.TextChoices):
         WEBINAR = "webinar", _("Webinar")
         BIJEENKOMST = "bijeenkomst", _("Bijeenkomst")
@@ -441,17 +480,49 @@ class EventPage(ViewRestrictionsMixin, Page):
         site_settings = SiteSettings.for_site(site)
         return site_settings.practical_contact_name, site_settings.practical_contact_email
 
+    # --- sub-routes --------------------------------------------------------------
+
+    @path("aanmelden/")
+    @csrf_exempt  # checked in the view, so a failed check can keep what the visitor typed
+    def register_view(self, request):
+        from . import views
+
+        return views.register(request, self)
+
+    @path("aanmelden/bevestigd/")
+    def confirmation_view(self, request):
+        from . import views
+
+        return views.confirmation(request, self)
+
+    @re_path(FILE_ROUTE)
+    def ics_view(self, request):
+        from . import views
+
+        return views.event_ics(request, self)
+
+    def subpage_url(self, name):
+        return self.url + self.reverse_subpage(name) if self.url else ""
+
     @property
     def register_url(self):
-        return self.url + "aanmelden/" if self.url else ""
+        return self.subpage_url("register_view")
+
+    @property
+    def confirmation_url(self):
+        return self.subpage_url("confirmation_view")
 
     @property
     def ics_url(self):
-        return self.url + "agenda.ics" if self.url else ""
+        return self.subpage_url("ics_view")
+
+    def index_page(self):
+        """The event list: the one there is (cached), else this event's parent."""
+        return section_page(EventIndexPage) or self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["event_index"] = section_page(EventIndexPage) or self.get_parent().specific
+        context["event_index"] = self.index_page()
         context["state"] = self.registration_state()
         context["contact_name"], context["contact_email"] = self.practical_contact()
         return context

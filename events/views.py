@@ -1,32 +1,29 @@
-"""Public views that are not Wagtail page views: registering, cancelling, iCal and RSS.
+"""The views behind the event pages' sub-routes: registering, cancelling, iCal and RSS.
 
-They live in events/urls.py, mounted at /bijeenkomsten/ before Wagtail's catch-all,
-because `agenda.ics` has a dot (which Wagtail's page URLs do not allow) and the
-signed cancel token has a colon. The event itself is still found through Wagtail's
-page tree, so an unpublished or private event is a 404 here too.
+Wagtail routes to them (EventPage and EventIndexPage in events.models are routable pages), so
+the page they get is live, on this request's site, and past any view restriction.
 """
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core import signing
-from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.middleware.csrf import CsrfViewMiddleware
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Site
 
 from core import ratelimit
+from core.csrf import csrf_refusal
 
 from . import services
 from .calendar import calendar, public_event_ics
 from .emails import unsign_cancel_token
 from .formatting import event_when
 from .forms import RegistrationForm
-from .models import EventIndexPage, EventPage, Registration
+from .models import EventPage, Registration
 
 
 def retention_days():
@@ -37,28 +34,6 @@ def retention_days():
 # e-mail address typed, when the answer only looks like a new registration (see `pretend`).
 SESSION_KEY = "events_registrations"
 FEED_LIMIT = 200
-
-
-# --- finding the page ------------------------------------------------------------
-
-
-def find_page(request, path):
-    """The live, visible page at `path` on this request's site, or Http404."""
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404
-    page, _args, _kwargs = site.root_page.localized.specific.route(request, [c for c in path.split("/") if c])
-    for restriction in page.get_view_restrictions():
-        if not restriction.accept_request(request):
-            raise Http404
-    return page
-
-
-def find_event(request, suffix):
-    page = find_page(request, request.path_info.removesuffix(suffix))
-    if not isinstance(page, EventPage):
-        raise Http404
-    return page
 
 
 def crumbs_for(request, event, *extra):
@@ -73,8 +48,8 @@ def crumbs_for(request, event, *extra):
 
 
 def csrf_failed(request):
-    """Whether the POST fails Django's CSRF check (the view is exempt so it can keep what was typed)."""
-    return CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {}) is not None
+    """Whether the POST fails Django's CSRF check (the route is exempt so it can keep what was typed)."""
+    return csrf_refusal(request) is not None
 
 
 def remembered(request):
@@ -88,7 +63,7 @@ def remember(request, event, entry):
 
 
 def to_confirmation(event):
-    return HttpResponseRedirect(event.url + "aanmelden/bevestigd/", status=303)
+    return HttpResponseRedirect(event.confirmation_url, status=303)
 
 
 def pretend(request, event, data):
@@ -127,10 +102,8 @@ def render_register(request, event, form, status=200, message=None, message_leve
     return TemplateResponse(request, "events/register.html", context, status=status)
 
 
-@csrf_exempt  # checked in the view, so a failed check can keep what the visitor typed
 @require_http_methods(["GET", "HEAD", "POST"])
-def register(request, slug):
-    event = find_event(request, "aanmelden/")
+def register(request, event):
     state = event.registration_state()
     if state != "open":
         closed = services.RegistrationClosed(state)
@@ -206,8 +179,7 @@ def as_new_registration(event, name, email):
     return Registration(event=event, name=name, email=email, status=Registration.Status.CONFIRMED), None
 
 
-def confirmation(request, slug):
-    event = find_event(request, "aanmelden/bevestigd/")
+def confirmation(request, event):
     entry = remembered(request).get(str(event.pk))
     if isinstance(entry, dict):
         registration, waiting_position = as_new_registration(event, **entry)
@@ -220,9 +192,7 @@ def confirmation(request, slug):
         "registration": registration,
         "waiting_position": waiting_position,
         "when": event_when(event.start, event.end),
-        "crumbs": crumbs_for(
-            request, event, (_("Aanmelden"), event.url + "aanmelden/"), (_("Bevestiging"), request.path)
-        ),
+        "crumbs": crumbs_for(request, event, (_("Aanmelden"), event.register_url), (_("Bevestiging"), request.path)),
     }
     return TemplateResponse(request, "events/confirmation.html", context)
 
@@ -237,7 +207,6 @@ def render_message(request, title, message, status, event=None):
     return TemplateResponse(request, "events/message.html", context, status=status)
 
 
-@csrf_exempt  # checked below, with a Dutch message instead of Django's English 403 page
 @require_http_methods(["GET", "HEAD", "POST"])
 def cancel(request, token):
     title = _("Afmelden")
@@ -298,20 +267,11 @@ def ics_response(content, filename, attachment):
     return response
 
 
-def event_ics(request, slug):
-    event = find_event(request, "agenda.ics")
+def event_ics(request, event):
     return ics_response(public_event_ics(event), f"{event.slug}.ics", attachment=True)
 
 
-def index_for(request, suffix):
-    page = find_page(request, request.path_info.removesuffix(suffix))
-    if not isinstance(page, EventIndexPage):
-        raise Http404
-    return page
-
-
-def calendar_feed(request):
-    index = index_for(request, "agenda.ics")
+def calendar_feed(request, index):
     events = EventPage.objects.child_of(index).upcoming()[:FEED_LIMIT]
     site = Site.find_for_request(request)
     name = f"{index.title} – {site.site_name}" if site and site.site_name else index.title
@@ -321,9 +281,9 @@ def calendar_feed(request):
 class UpcomingEventsFeed(Feed):
     """RSS of upcoming events. Only public facts: never the meeting link."""
 
-    def get_object(self, request):
+    def get_object(self, request, index):
         self.request = request
-        return index_for(request, "rss/")
+        return index
 
     def title(self, index):
         return index.title

@@ -13,7 +13,6 @@ from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -26,7 +25,7 @@ from allauth.account.stages import LoginStageController
 
 from core import ratelimit
 from events import services as event_services
-from events.emails import cancel_token
+from events.emails import cancel_subpath
 from events.formatting import event_when
 from events.models import Registration
 from knowledge.models import PracticeCasePage
@@ -54,6 +53,12 @@ def member_registrations(user):
     )
 
 
+def cancel_path(request, registration):
+    """The same cancel page as the e-mail's link, on this site's address."""
+    index, subpath = cancel_subpath(registration)
+    return index.get_url(request) + subpath
+
+
 @verified_email_required
 def dashboard(request):
     profile = Profile.objects.filter(user=request.user).select_related("organisation").first()
@@ -76,7 +81,7 @@ def dashboard(request):
             "registration": registration,
             "when": event_when(registration.event.start, registration.event.end),
             # A way out for a seat or waiting-list place at a coming event: the same page as the e-mail's link.
-            "cancel_path": reverse("events:cancel", args=[cancel_token(registration)])
+            "cancel_path": cancel_path(request, registration)
             if registration.status != Registration.Status.CANCELLED and not registration.event.is_past()
             else "",
         }
