@@ -65,7 +65,7 @@ def page_query(params, number):
     return query.urlencode()
 
 
-@register.inclusion_tag("includes/pagination.html", takes_context=True)
+@register.inclusion_tag("components/pagination.html", takes_context=True)
 def pagination(context, page_obj):
     request = context["request"]
     paginator = page_obj.paginator

@@ -117,7 +117,7 @@ def main_menu_items(context):
     return items
 
 
-@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """The trail from the site's home page down to the current page; empty on the home page itself."""
     request = context.get("request")
