@@ -15,12 +15,13 @@ run: ## set up, load the demo content and serve the site on http://127.0.0.1:800
 demo: ## load or update the demo content (safe to run twice)
 	.venv/bin/python manage.py load_demo_content
 
-lint: ## ruff and the import contracts; needs no services
+lint: ## ruff, template indentation and the import contracts; needs no services
 	bash scripts/lint.sh
 
-format: ## format the code (ruff)
+format: ## format the code (ruff) and indent the templates (djhtml)
 	.venv/bin/ruff check --fix .
 	.venv/bin/ruff format .
+	.venv/bin/djhtml templates
 
 test: ## every check and the whole suite, starting the services it needs
 	bash scripts/test.sh
