@@ -3,22 +3,18 @@
 import logging
 from functools import partial
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
-from django.template.loader import render_to_string
-from django.urls import reverse
 
 from wagtail.signals import page_published, task_rejected, workflow_approved
 
 from allauth.account.signals import email_confirmed
 
-from core.links import page_url, public_url, site_name
 from knowledge.models import PracticeCasePage
 
 from . import media
+from .mail import member_case
 
 logger = logging.getLogger(__name__)
 
@@ -33,52 +29,6 @@ def join_members_group(sender, request=None, email_address=None, **kwargs):
     make_member(user)
 
 
-def _member_case(obj):
-    from knowledge.models import PracticeCasePage
-
-    page = getattr(obj, "specific_deferred", obj)
-    if not isinstance(page, PracticeCasePage) or page.owner is None or not page.owner.email:
-        return None
-    if not hasattr(page.owner, "member_profile"):
-        return None
-    return page
-
-
-CASE_EMAIL_TEMPLATES = {
-    "submitted": "members/emails/case_submitted.txt",
-    "approved": "members/emails/case_approved.txt",
-    "changes_requested": "members/emails/case_changes_requested.txt",
-}
-
-
-def send_case_email(page_id, kind, task_state_id=None):
-    """Render and send one case e-mail to its member (run by the task worker, members.tasks)."""
-    from wagtail.models import TaskState
-
-    from .models import member_display_name
-
-    page = _member_case(PracticeCasePage.objects.filter(pk=page_id).select_related("owner").first())
-    if page is None:  # deleted, or its owner's account, in the meantime
-        return
-    task_state = TaskState.objects.filter(pk=task_state_id).first() if task_state_id else None
-    page = page.get_latest_revision_as_object()  # a draft's title lives in its latest revision
-    context = {
-        "page": page,
-        "owner": page.owner,
-        "name": member_display_name(page.owner),
-        "page_url": page_url(page),
-        "dashboard_url": public_url(reverse("members:dashboard")),
-        "site_name": site_name(page.get_site()),
-        "comment": task_state.comment if task_state else "",
-    }
-    body = render_to_string(CASE_EMAIL_TEMPLATES[kind], context)
-    subject, _sep, text = body.partition("\n")
-    try:
-        send_mail(subject.strip(), text.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [page.owner.email])
-    except Exception:  # logged, not raised: a task row would keep the error, which may name the address
-        logger.exception("Could not e-mail member about case %s", page.pk)
-
-
 def queue_case_email(page, kind, task_state=None):
     # Enqueued in the reviewer's transaction: the worker sees it once that commits, or never.
     from .tasks import send_case_email as send_case_email_task
@@ -88,14 +38,14 @@ def queue_case_email(page, kind, task_state=None):
 
 @receiver(workflow_approved)
 def notify_approved(sender, instance, user=None, **kwargs):
-    page = _member_case(instance.content_object)
+    page = member_case(instance.content_object)
     if page is not None:
         queue_case_email(page, "approved")
 
 
 @receiver(task_rejected)
 def notify_changes_requested(sender, instance, user=None, **kwargs):
-    page = _member_case(instance.workflow_state.content_object)
+    page = member_case(instance.workflow_state.content_object)
     if page is not None:
         queue_case_email(page, "changes_requested", instance)
 
@@ -103,7 +53,7 @@ def notify_changes_requested(sender, instance, user=None, **kwargs):
 def confirm_submission(page):
     """Tells the member their case has come in, once the submit is committed (Wagtail's own workflow_submitted signal comes only
     on the first submit, not on a resubmit after changes)."""
-    page = _member_case(page)
+    page = member_case(page)
     if page is not None:
         transaction.on_commit(partial(queue_case_email, page, "submitted"))
 

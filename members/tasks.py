@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 
 from django_tasks import task
 
-from .mail import deliver_account_email
+from . import mail
 
 # Wagtail's moderation notifications, by the name of the signal that triggers them.
 WAGTAIL_NOTIFIERS = {
@@ -19,15 +19,13 @@ WAGTAIL_NOTIFIERS = {
 
 @task()
 def send_account_email(mail_id):
-    return deliver_account_email(mail_id)
+    return mail.deliver_account_email(mail_id)
 
 
 @task()
 def send_case_email(page_id, kind, task_state_id=None):
     """Tell a member about their case ("submitted", "approved" or "changes_requested")."""
-    from . import signals
-
-    signals.send_case_email(page_id, kind, task_state_id)
+    mail.send_case_email(page_id, kind, task_state_id)
 
 
 @task()
