@@ -281,10 +281,12 @@ def build_index(client, analysis):
     from search import index
     from search.content import build_context, count_searchable, iter_searchable
 
-    progress = tqdm(total=count_searchable(), desc=f"Elasticsearch ({analysis})", unit="doc")
+    def progress(items, total):
+        return tqdm(items, total=total, desc=f"Elasticsearch ({analysis})", unit="doc")
+
     started = time.perf_counter()
     if analysis == "after":
-        name, documents = index.rebuild(client, progress=lambda items, total: progress_over(items, progress))
+        name, documents = index.rebuild(client, progress=progress)
     else:
         index.sync_synonyms(client)
         body = index.new_index().to_dict()
@@ -294,7 +296,7 @@ def build_index(client, analysis):
         del body["settings"]["analysis"]["filter"]["compound_parts"]
         name = f"{index.alias_name()}-{time.strftime('%Y%m%d%H%M%S')}000000"
         client.indices.create(index=name, **body)
-        actions = index.bulk_actions([name], progress_over(iter_searchable(), progress), build_context())
+        actions = index.bulk_actions([name], progress(iter_searchable(), count_searchable()), build_context())
         bulk(client, actions, chunk_size=500, refresh=False)
         client.indices.refresh(index=name)
         documents = client.count(index=name)["count"]
@@ -303,7 +305,6 @@ def build_index(client, analysis):
         for old in index.stale_indices(client, keep=name):
             client.indices.delete(index=old)
     seconds = time.perf_counter() - started
-    progress.close()
     return documents, seconds, store_size(client, name)
 
 
@@ -320,12 +321,6 @@ def merged_size(client):
     [name] = index.indexed_names(client)
     client.options(request_timeout=600).indices.forcemerge(index=name, max_num_segments=1)
     return store_size(client, name)
-
-
-def progress_over(items, progress):
-    for item in items:
-        progress.update()
-        yield item
 
 
 def timed_runs(es, args):
