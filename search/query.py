@@ -419,9 +419,13 @@ class DatabaseSearch:
         """The query, widened with the synonyms of any definition it names."""
         alternatives = []
         lowered = q.lower()
+
+        def names(word):  # as a whole word: a typo such as "opgavegericth" does not name "Opgave"
+            return re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", lowered)
+
         for words in remember("synonym-groups", synonym_groups):
-            if any(w.lower() in lowered for w in words):
-                alternatives.extend(w for w in words if w.lower() not in lowered)
+            if any(names(w) for w in words):
+                alternatives.extend(w for w in words if not names(w))
         return Or([PlainText(q, operator="or"), *(PlainText(a, operator="and") for a in alternatives)])
 
     def _candidates(self, request):

@@ -10,7 +10,7 @@ from django.http import QueryDict
 from wagtail.rich_text import RichText
 
 from events.factories import EventIndexPageFactory, EventPageFactory, SpeakerFactory
-from knowledge.factories import BuildingBlockPageFactory, PracticeCasePageFactory
+from knowledge.factories import BuildingBlockPageFactory, DefinitionFactory, PracticeCasePageFactory
 from search import index
 from search.content import CONTENT_TYPES, build_context, build_document
 from search.query import FACETS, DatabaseSearch, ElasticsearchSearch, SearchRequest
@@ -234,3 +234,12 @@ def test_html_entities_survive_highlighting(search_impl, case_index):
     assert "&amp; werken" in str(hit.highlight)
     assert "&<mark>" not in str(hit.highlight)
     assert snippet_text(hit).startswith("Wonen & werken in de AMP-regio.")
+
+
+def test_a_typo_that_holds_a_term_is_still_a_typo(search_impl):
+    # "Opgave" (with a synonym) sits inside the typo "opgavegericth": the query does not name it, so
+    # nothing matches as typed and the search offers the correction.
+    DefinitionFactory(term="Opgave", synonyms="maatschappelijke opgave")
+    DefinitionFactory(term="Opgavegericht werken")
+    reindex(search_impl)
+    assert run(search_impl, "q=opgavegericth").suggestion.startswith("opgavegericht")
