@@ -57,15 +57,20 @@ class Facet:
 
 
 class FacetFilter:
-    """The shared part of a filtered listing; subclasses say which facets exist and which values are valid."""
+    """The shared part of a filtered listing; subclasses say which facets exist and which values are valid.
+
+    The listing page owns the vocabulary, `vocabulary(name) -> {slug: label}` (None for a facet
+    without a fixed list, such as years), so a filter never reads the models it filters.
+    """
 
     # query-string parameter -> (label, lookup on the queryset)
     FACETS = {}
     # Whether the counts depend on the content alone (not on the clock), so they can be cached.
     CACHE_FACETS = False
 
-    def __init__(self, params, queryset):
+    def __init__(self, params, queryset, vocabulary):
         self.params = params
+        self.vocabulary = vocabulary
         self.base_queryset = queryset
         self.messages = []
         self.status_code = 200
@@ -84,12 +89,9 @@ class FacetFilter:
         Cached until the content changes: they are the same for every visitor.
         """
         if name not in self._known_values:
-            values = remember(f"facet-values:{type(self).__name__}:{name}", partial(self.load_known_values, name))
+            values = remember(f"facet-values:{type(self).__name__}:{name}", partial(self.vocabulary, name))
             self._known_values[name] = values
         return self._known_values[name]
-
-    def load_known_values(self, name):
-        raise NotImplementedError
 
     def clean(self, name):
         """The selected values of a facet; adds a message (and maybe a 4xx status) for bad ones."""

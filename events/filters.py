@@ -9,9 +9,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.filters import FacetFilter
-from knowledge.models import Perspective
-
-from .models import EventPage
 
 
 class EventFilter(FacetFilter):
@@ -19,11 +16,6 @@ class EventFilter(FacetFilter):
         "invalshoek": (gettext_lazy("Invalshoek"), "perspectives__slug"),
         "type": (gettext_lazy("Soort bijeenkomst"), "event_type"),
     }
-
-    def load_known_values(self, name):
-        if name == "invalshoek":
-            return dict(Perspective.objects.values_list("slug", "name"))
-        return dict(EventPage.Type.choices)
 
     def clean(self, name):
         values = list(dict.fromkeys(v.strip() for v in self.params.getlist(name) if v.strip()))

@@ -30,10 +30,12 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core.blocks import INTRO_FEATURES, BodyBlock
-from core.models import LabelledDocument
+from core.models import LabelledDocument, SiteSettings
 from core.restrictions import RestrictedPageManager, RestrictedPageQuerySet, ViewRestrictionsMixin
 from core.sections import section_page
+from knowledge.models import Perspective
 
+from .filters import EventFilter
 from .forms import RegistrationAdminForm
 from .panels import RegistrationSummaryPanel
 
@@ -118,12 +120,17 @@ class EventIndexPage(RoutablePageMixin, ViewRestrictionsMixin, Page):
     def past_view(self, request):
         return self.listing(request, past=True)
 
-    def listing(self, request, past):
-        from .filters import EventFilter
+    @staticmethod
+    def facet_vocabulary(name):
+        """The known values of a facet of the event lists, {slug: label}."""
+        if name == "invalshoek":
+            return dict(Perspective.objects.values_list("slug", "name"))
+        return dict(EventPage.Type.choices)
 
+    def listing(self, request, past):
         events = EventPage.objects.child_of(self)
         events = events.past() if past else events.upcoming()
-        event_filter = EventFilter(request.GET, events.for_listing())
+        event_filter = EventFilter(request.GET, events.for_listing(), self.facet_vocabulary)
         context = {"filter": event_filter, "page_obj": event_filter.page, "past": past}
         if past:
             home = self.get_parent()
@@ -472,8 +479,6 @@ class EventPage(RoutablePageMixin, ViewRestrictionsMixin, Page):
         """(name, e-mail) for practical questions: the event's own, else the site's."""
         if self.contact_name or self.contact_email:
             return self.contact_name, self.contact_email
-        from cop_site.models import SiteSettings
-
         site = self.get_site()
         if site is None:
             return "", ""

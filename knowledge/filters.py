@@ -9,8 +9,6 @@ from django.utils.translation import gettext_lazy
 
 from core.filters import FacetFilter, is_year
 
-from .models import BuildingBlockPage, Organisation, Perspective
-
 
 class CaseFilter(FacetFilter):
     FACETS = {
@@ -21,17 +19,6 @@ class CaseFilter(FacetFilter):
         "jaar": (gettext_lazy("Jaar"), "year"),
     }
     CACHE_FACETS = True
-
-    def load_known_values(self, name):
-        if name == "invalshoek":
-            return dict(Perspective.objects.values_list("slug", "name"))
-        if name == "bouwsteen":
-            return dict(BuildingBlockPage.objects.live().values_list("slug", "title"))
-        if name == "organisatietype":
-            return dict(Organisation.Type.choices)
-        if name == "provincie":
-            return dict(Organisation.Province.choices)
-        return None
 
     def clean(self, name):
         values = [v.strip() for v in self.params.getlist(name) if v.strip()]

@@ -25,6 +25,8 @@ from core.models import LabelledDocument
 from core.restrictions import RestrictedPageManager, ViewRestrictionsMixin
 from core.sections import section_page
 
+from .filters import CaseFilter
+
 CASE_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
@@ -375,11 +377,23 @@ class CaseIndexPage(ViewRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("overzicht praktijkvoorbeelden")
 
-    def get_context(self, request, *args, **kwargs):
-        from .filters import CaseFilter
+    @staticmethod
+    def facet_vocabulary(name):
+        """The known values of a facet of the case list, {slug: label}; None for years."""
+        if name == "invalshoek":
+            return dict(Perspective.objects.values_list("slug", "name"))
+        if name == "bouwsteen":
+            return dict(BuildingBlockPage.objects.live().values_list("slug", "title"))
+        if name == "organisatietype":
+            return dict(Organisation.Type.choices)
+        if name == "provincie":
+            return dict(Organisation.Province.choices)
+        return None
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        case_filter = CaseFilter(request.GET, PracticeCasePage.objects.for_listing().child_of(self))
+        cases = PracticeCasePage.objects.for_listing().child_of(self)
+        case_filter = CaseFilter(request.GET, cases, self.facet_vocabulary)
         context["filter"] = case_filter
         context["page_obj"] = case_filter.page
         return context

@@ -1,4 +1,5 @@
-"""Demo members and moderation states, for `manage.py load_demo_content` (development only).
+"""Demo members and moderation states, for `manage.py load_demo_content` (development only); the
+logins and cases are in members/demo/members.toml.
 
     from members.demo import load_member_demo
     logins = load_member_demo(case_index, self.stdout)   # [(role, e-mail, password), ...]
@@ -11,46 +12,32 @@ left as it is.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from wagtail.models import WorkflowState
 
 from allauth.account.models import EmailAddress
 
+from core.demo.loader import read, rich_text
 from knowledge.models import Organisation, Perspective, PracticeCasePage
 
 from .cases import submit_case
 from .models import Profile
 from .workflow import MODERATORS, ensure_case_workflow, make_member
 
-MEMBER = {"username": "demo-lid", "email": "lid@example.org", "full_name": "Mila de Jong", "role": "Opgavemanager"}
-MODERATOR = {"username": "demo-moderator", "email": "moderator@example.org", "full_name": "Mo Derator"}
-
-CASES = [
-    {
-        "slug": "demo-lid-wijkgericht-werken",
-        "title": "Wijkgericht werken met één opgaveteam",
-        "summary": "Een gemeente bracht wijkaanpak, welzijn en openbare ruimte samen in één team per wijk.",
-        "perspective": "sturen",
-        "comment": "",
-    },
-    {
-        "slug": "demo-lid-leren-na-elk-project",
-        "title": "Leren na elk project",
-        "summary": "Na elk project een korte terugblik met bewoners, ambtenaren en bestuur.",
-        "perspective": "leren",
-        "comment": "Mooi voorbeeld. Kun je bij de resultaten aangeven wat er concreet is veranderd?",
-    },
-]
+CASE_TEXTS = ("situation", "approach", "results", "lessons")
 
 
-def _user(spec, password):
+def _user(person, password):
     User = get_user_model()
-    user, _created = User.objects.get_or_create(username=spec["username"], defaults={"email": spec["email"]})
-    user.email = spec["email"]
-    user.first_name = spec["full_name"][:150]
+    user, _created = User.objects.get_or_create(username=person["username"], defaults={"email": person["email"]})
+    user.email = person["email"]
+    user.first_name = person["full_name"][:150]
     user.set_password(password)
     user.save()
-    EmailAddress.objects.update_or_create(user=user, email=spec["email"], defaults={"verified": True, "primary": True})
+    EmailAddress.objects.update_or_create(
+        user=user, email=person["email"], defaults={"verified": True, "primary": True}
+    )
     return user
 
 
@@ -63,48 +50,45 @@ def load_member_demo(case_index, stdout=None):
     password = demo_password()
     if not password or case_index is None:
         return []
+    data = read("members", "members.toml")
     ensure_case_workflow()
-    from django.contrib.auth.models import Group
-
-    member = _user(MEMBER, password)
+    person = data["member"]
+    member = _user(person, password)
     make_member(member)
     organisation = Organisation.objects.order_by("name").filter(type=Organisation.Type.GEMEENTE).first()
     Profile.objects.update_or_create(
         user=member,
-        defaults={"full_name": MEMBER["full_name"], "role": MEMBER["role"], "organisation": organisation},
+        defaults={"full_name": person["full_name"], "role": person["role"], "organisation": organisation},
     )
-    moderator = _user(MODERATOR, password)
+    moderator = _user(data["moderator"], password)
     moderator.groups.add(Group.objects.get_or_create(name=MODERATORS)[0])
 
-    for spec in CASES:
-        page = PracticeCasePage.objects.child_of(case_index).filter(slug=spec["slug"]).first()
+    for case in data["cases"]:
+        page = PracticeCasePage.objects.child_of(case_index).filter(slug=case["slug"]).first()
         if page is None:
             page = PracticeCasePage(
-                title=spec["title"],
-                slug=spec["slug"],
+                title=case["title"],
+                slug=case["slug"],
                 owner=member,
                 live=False,
-                summary=spec["summary"],
-                year=2025,
-                situation="<p>De gemeente had veel losse projecten in dezelfde wijken.</p>",
-                approach="<p>Eén team per wijk, met een opgavemanager als aanspreekpunt.</p>",
-                results="<p>Minder overleg en snellere besluiten.</p>",
-                lessons="<p>Begin klein en betrek het bestuur vanaf het begin.</p>",
-                contact_name=MEMBER["full_name"],
-                contact_role=MEMBER["role"],
-                contact_email=MEMBER["email"],
+                summary=case["summary"],
+                year=case["year"],
+                **{field: rich_text(case[field]) for field in CASE_TEXTS},
+                contact_name=person["full_name"],
+                contact_role=person["role"],
+                contact_email=person["email"],
             )
-            page.perspectives = [Perspective.objects.get(slug=spec["perspective"])]
+            page.perspectives = [Perspective.objects.get(slug=case["perspective"])]
             if organisation:
                 page.organisations = [organisation]
             case_index.add_child(instance=page)
             page.save_revision(user=member)
         if not WorkflowState.objects.for_instance(page).exists():
             state = submit_case(page, member)
-            if spec["comment"]:
+            if case.get("comment"):
                 task_state = state.current_task_state
-                task_state.task.specific.on_action(task_state, moderator, "reject", comment=spec["comment"])
-    logins = [("lid", MEMBER["email"], password), ("moderator", MODERATOR["username"], password)]
+                task_state.task.specific.on_action(task_state, moderator, "reject", comment=case["comment"])
+    logins = [("lid", person["email"], password), ("moderator", data["moderator"]["username"], password)]
     if stdout is not None:
         for role, login, secret in logins:
             stdout.write(f"Demo-{role}: {login} / {secret}")

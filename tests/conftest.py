@@ -22,7 +22,10 @@ from knowledge.factories import (
 )
 from knowledge.models import Organisation, Perspective
 from search import index
-from tests.worker import database_tasks, dead_mail_server, task_worker  # noqa: F401  (fixtures)
+from tests.search.helpers import remove_test_indices
+
+# Fixtures that tests in more than one folder use, each kept in its own module.
+pytest_plugins = ["tests.worker", "tests.members.fixtures"]
 
 
 @pytest.fixture(autouse=True)
@@ -146,11 +149,6 @@ def elasticsearch_url():
             pytest.fail(message)
         pytest.skip(message)
     return url
-
-
-def remove_test_indices(client):
-    for name in index.all_indices(client):
-        client.indices.delete(index=name)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from wagtail.models import Collection
 import pytest
 
 from cop_site.factories import StandardPageFactory
-from cop_site.models import SiteSettings
+from core.models import SiteSettings
 from knowledge.factories import (
     BuildingBlockPageFactory,
     DefinitionFactory,

@@ -18,10 +18,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cop_site.management.commands.load_demo_content import related_both_ways
-from cop_site.models import HomePage, SiteSettings, StandardPage
+from cop_site.models import HomePage, StandardPage
 from core.demo import loader
 from core.demo.loader import read
 from core.demo.pdf import one_page_pdf
+from core.models import SiteSettings
 from events.models import EventPage
 from knowledge.models import (
     BuildingBlockPage,

@@ -24,8 +24,7 @@ from events import services
 from events.factories import EventIndexPageFactory, EventPageFactory
 from knowledge.models import PracticeCasePage
 from members.factories import PASSWORD
-from tests.members.conftest import client_for, site, users  # noqa: F401 (fixtures)
-from tests.members.helpers import case_data
+from tests.members.helpers import case_data, client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +84,7 @@ def test_sign_up_verification_mail(client):
     assert f"de redactie van {SITE_NAME}" in message.body
 
 
-def test_signing_up_again_with_a_known_address(client, users):  # noqa: F811
+def test_signing_up_again_with_a_known_address(client, users):
     mail.outbox.clear()
     sign_up(client, users["member_a"].email)
     message = only_mail_to(users["member_a"].email)
@@ -93,7 +92,7 @@ def test_signing_up_again_with_a_known_address(client, users):  # noqa: F811
     assert link == BASE + "/account/password/reset/"
 
 
-def test_password_reset_mail(client, users):  # noqa: F811
+def test_password_reset_mail(client, users):
     mail.outbox.clear()
     assert client.post("/account/password/reset/", {"email": users["member_a"].email}).status_code == 302
     message = only_mail_to(users["member_a"].email)
@@ -118,7 +117,7 @@ def test_e_mail_change_confirmation(clients):
 
 
 @pytest.fixture
-def clients(users):  # noqa: F811
+def clients(users):
     return {name: client_for(user) for name, user in users.items()}
 
 
@@ -170,7 +169,7 @@ def cancel_link(message):
 # --- practice cases: Wagtail's moderation mail, then ours --------------------------------
 
 
-def test_case_review_mails(site, users, clients):  # noqa: F811
+def test_case_review_mails(site, users, clients):
     mail.outbox.clear()
     clients["member_a"].post("/praktijkvoorbeelden/delen/", case_data(site))
     page = PracticeCasePage.objects.get()

@@ -12,17 +12,16 @@ from collections import defaultdict
 from datetime import timedelta
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page, Site, get_page_models
 
 import pytest
-from bs4 import BeautifulSoup
 
 from cop_site.factories import HomePageFactory
-from cop_site.models import SiteSettings, StandardPage
+from cop_site.models import StandardPage
+from core.models import SiteSettings
 from events.factories import EventIndexPageFactory, EventPageFactory, SpeakerFactory, days_from_now
 from knowledge.factories import (
     BuildingBlockPageFactory,
@@ -35,11 +34,11 @@ from knowledge.factories import (
     PracticeCasePageFactory,
 )
 from knowledge.models import Definition, Organisation, Perspective
+from tests.query_counts import FEW, MANY, QUERY_BUDGET, count_selector, count_text, measure
 
 # Every test here uses the database (pytest-django only sets up the test database for tests marked so).
 pytestmark = pytest.mark.django_db
 
-QUERY_BUDGET = 12
 # A cold request (every cache empty: menu, footer, breadcrumbs, section pages, facets) fills the
 # caches; it may cost up to twice the budget (before the caches, pages took 14 to 29 queries).
 COLD_FACTOR = 2
@@ -48,19 +47,10 @@ COLD_FACTOR = 2
 # Counting the term adds three statements here (a savepoint inside the test's transaction), and
 # the similar titles (pg_trgm) two: one for every page type, one for the terms.
 COLD_CEILING = {"search results": 42, "search, filtered": 42}
-FEW, MANY = 10, 100
 # The home page and a chapter show at most six cards, so 10 and 100 cases both give six cards;
 # a measurement with two cases makes a query per card visible there too.
 FEWEST = 2
 SIZES = (FEWEST, FEW, MANY)
-
-
-def count_selector(selector):
-    return lambda response: len(BeautifulSoup(response.content.decode(), "html.parser").select(selector))
-
-
-def count_text(needle):
-    return lambda response: response.content.decode().count(needle)
 
 
 CASE_CARDS = count_selector(".case-grid article:not(.event-card)")
@@ -186,20 +176,6 @@ def grow_site(tree, count):
         definition = DefinitionFactory(definition="<p>Een gemeente werkt opgavegericht.</p>")
         definition.related_terms.set(previous[-2:])
         previous.append(definition)
-
-
-def measure(client, url, status, count_items):
-    """(queries cold, queries warm, items listed, SQL of the warm request); items listed is
-    an error message when the page answered with an unexpected status."""
-    cache.clear()  # nothing cached: no fragment, no content version
-    with CaptureQueriesContext(connection) as cold:
-        client.get(url)
-    with CaptureQueriesContext(connection) as warm:
-        response = client.get(url)
-    if response.status_code != status:
-        return len(cold), len(warm), f"{url} gave HTTP {response.status_code}", []
-    listed = count_items(response) if count_items else None
-    return len(cold), len(warm), listed, [q["sql"] for q in warm.captured_queries]
 
 
 @pytest.fixture(scope="module")

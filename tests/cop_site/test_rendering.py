@@ -12,7 +12,7 @@ import pytest
 import wagtail_factories
 
 from cop_site.factories import StandardPageFactory
-from cop_site.models import SiteSettings
+from core.models import SiteSettings
 from knowledge.factories import (
     BuildingBlockPageFactory,
     DefinitionFactory,

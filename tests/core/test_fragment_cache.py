@@ -16,8 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cop_site.cache import LocalFirstCache
-from cop_site.models import SiteSettings, StandardPage
+from cop_site.models import StandardPage
 from core.caching import bump_content_version
+from core.models import SiteSettings
 from core.restrictions import view_restrictions
 from knowledge.factories import PracticeCasePageFactory
 from knowledge.models import Perspective
@@ -152,7 +153,7 @@ def test_warm_fragments_cost_no_queries(client, guide, case_index, about):
     with CaptureQueriesContext(connection) as warm:
         client.get("/over-ons/")
     tables = " ".join(q["sql"] for q in warm.captured_queries)
-    assert "cop_site_sitesettings" not in tables  # footer, logo
+    assert "core_sitesettings" not in tables  # footer, logo
     assert "django_content_type" not in tables  # the menu's page types
 
 

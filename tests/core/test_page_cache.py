@@ -14,8 +14,8 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from cop_site.factories import StandardPageFactory
-from cop_site.models import SiteSettings
 from core.caching import content_version
+from core.models import SiteSettings
 from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory, SpeakerFactory
 from knowledge.factories import DefinitionFactory, OrganisationFactory
 from knowledge.models import Perspective

@@ -2,6 +2,7 @@ import io
 import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from knowledge.models import Perspective
 
@@ -56,3 +57,10 @@ def png_bytes():
     buffer = io.BytesIO()
     Image.new("RGB", (20, 20), "red").save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def client_for(user):
+    client = Client(raise_request_exception=False)
+    if user is not None:
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client

@@ -15,8 +15,7 @@ from knowledge.models import Organisation, PracticeCasePage
 from members import cases
 from members.forms import CaseSubmissionForm
 
-from .conftest import client_for
-from .helpers import case_data
+from .helpers import case_data, client_for
 
 pytestmark = pytest.mark.django_db
 

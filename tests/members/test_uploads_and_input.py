@@ -16,8 +16,7 @@ import pytest
 from core import ratelimit
 from knowledge.models import PracticeCasePage
 
-from .conftest import client_for
-from .helpers import case_data, pdf, png_bytes
+from .helpers import case_data, client_for, pdf, png_bytes
 
 pytestmark = pytest.mark.django_db
 

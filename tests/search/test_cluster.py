@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from knowledge.factories import PracticeCasePageFactory
 from search import index
-from tests.conftest import remove_test_indices
+from tests.search.helpers import remove_test_indices
 
 pytestmark = pytest.mark.django_db
 

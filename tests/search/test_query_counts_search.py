@@ -8,7 +8,7 @@ import pytest
 
 from knowledge.factories import OrganisationFactory, PracticeCasePageFactory
 from search import index
-from tests.cop_site.test_query_counts import FEW, MANY, QUERY_BUDGET, count_selector, measure
+from tests.query_counts import FEW, MANY, QUERY_BUDGET, count_selector, measure
 
 pytestmark = pytest.mark.django_db
 

@@ -30,7 +30,7 @@ from search import breaker, index, term_counts
 from search.content import CONTENT_TYPES, count_searchable
 from search.models import SearchTermWeek
 from search.query import MAX_QUERY_LENGTH, SearchRequest, run
-from tests.cop_site.test_query_counts import measure
+from tests.query_counts import measure
 
 pytestmark = pytest.mark.django_db
 

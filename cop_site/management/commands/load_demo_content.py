@@ -25,9 +25,10 @@ from wagtail.models import Page, Site
 
 from tqdm import tqdm
 
-from cop_site.models import HomePage, SiteSettings, StandardPage
+from cop_site.models import HomePage, StandardPage
 from cop_site.sites import sync_default_site
 from core.demo.loader import get_all, pdf_document, publish_page, read, rich_text, stream, upsert
+from core.models import SiteSettings
 from events.demo import load_event_demo
 from knowledge.models import (
     BuildingBlockPage,
