@@ -1,4 +1,6 @@
 import unicodedata
+from functools import partial
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -10,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -25,6 +28,7 @@ from core.models import LabelledDocument
 from core.restrictions import RestrictedPageManager, ViewRestrictionsMixin
 from core.sections import section_page
 
+from . import feeds
 from .filters import CaseFilter
 
 CASE_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -366,7 +370,9 @@ class GlossaryPage(ViewRestrictionsMixin, Page):
         return context
 
 
-class CaseIndexPage(ViewRestrictionsMixin, Page):
+class CaseIndexPage(RoutablePageMixin, ViewRestrictionsMixin, Page):
+    """/praktijkvoorbeelden/: the filterable case list; rss/ and atom/ are its feeds (knowledge.feeds)."""
+
     intro = RichTextField(_("introductie"), features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -390,19 +396,61 @@ class CaseIndexPage(ViewRestrictionsMixin, Page):
             return dict(Organisation.Province.choices)
         return None
 
+    def perspective_names(self):
+        """{slug: name} of the perspectives, in the guide's order; kept until the content changes."""
+        return remember("case-index:perspectives", partial(self.facet_vocabulary, "invalshoek"))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         cases = PracticeCasePage.objects.for_listing().child_of(self)
         case_filter = CaseFilter(request.GET, cases, self.facet_vocabulary)
         context["filter"] = case_filter
         context["page_obj"] = case_filter.page
+        context["feeds"] = self.feed_links(case_filter.selected["invalshoek"])
         return context
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
+    @path("")
+    def listing_view(self, request):
+        response = self.render(request)
         # Malformed input (a year or page that is not a number) is the visitor's error.
         response.status_code = response.context_data["filter"].status_code
         return response
+
+    @path("rss/")
+    def rss_view(self, request):
+        return feeds.serve(request, self, feeds.LatestCasesFeed)
+
+    @path("atom/")
+    def atom_view(self, request):
+        return feeds.serve(request, self, feeds.LatestCasesAtomFeed)
+
+    def feed_cases(self, perspective_slugs):
+        """What the feeds list: live, public cases, newest first; of these perspectives, if any."""
+        cases = PracticeCasePage.objects.for_listing().child_of(self)
+        if perspective_slugs:
+            # A subquery, so a case with two of the perspectives is listed once.
+            matching = PracticeCasePage.objects.filter(perspectives__slug__in=perspective_slugs).values("pk")
+            cases = cases.filter(pk__in=matching)
+        return cases
+
+    def feed_links(self, selected):
+        """(title, MIME type, URL) of the feeds for the page's <head>: of every case, and of the
+        perspectives the visitor filters on, when the site knows them."""
+        names = self.perspective_names()
+        known = [slug for slug in selected if slug in names]
+        scopes = [(self.title, "")]
+        if known:
+            query = "?" + urlencode({feeds.PARAM: known}, doseq=True)
+            scopes.append((feeds.scoped_title(self.title, [names[slug] for slug in known]), query))
+        url = self.url
+        return [
+            (f"{scope} ({label})", mime, url + self.reverse_subpage(route) + query)
+            for scope, query in scopes
+            for route, label, mime in (
+                ("rss_view", "RSS", "application/rss+xml"),
+                ("atom_view", "Atom", "application/atom+xml"),
+            )
+        ]
 
 
 class CaseTag(TaggedItemBase):
