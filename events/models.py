@@ -28,6 +28,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 
 from core.blocks import INTRO_FEATURES, BodyBlock
 from core.models import LabelledDocument, SiteSettings
@@ -347,6 +348,9 @@ class EventPage(RoutablePageMixin, ViewRestrictionsMixin, Page):
         APIField("registration_opens"),
         APIField("registration_closes"),
         APIField("recording_url"),
+        APIField(
+            "perspectives", serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+        ),
     ]
 
     content_panels = Page.content_panels + [

@@ -3,23 +3,28 @@ from functools import partial
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from rest_framework import serializers
 from taggit.models import TaggedItemBase
 
 from core.blocks import INTRO_FEATURES, BodyBlock
@@ -172,6 +177,17 @@ class Definition(index.Indexed, ClusterableModel):
         index.FilterField("synonyms"),
     ]
 
+    # For the read API (cop_site.api): the glossary's own texts, nothing else.
+    api_fields = [
+        APIField("term"),
+        APIField("slug"),
+        APIField("definition"),
+        APIField("synonym_list", serializer=serializers.ListField(child=serializers.CharField(), read_only=True)),
+        APIField(
+            "related_terms", serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+        ),
+    ]
+
     class Meta:
         ordering = ["term"]
         verbose_name = _("begrip")
@@ -193,6 +209,26 @@ class Definition(index.Indexed, ClusterableModel):
     def save(self, *args, **kwargs):
         self.slug = self.slug or slugify(self.term)
         super().save(*args, **kwargs)
+
+    @classmethod
+    def used_in_perspectives(cls, slugs):
+        """The definitions that the live chapters of these perspectives, or their building blocks,
+        link to in their text (Wagtail's reference index records each definition link)."""
+        chapter_paths = (
+            GuideChapterPage.objects.live().filter(perspective__slug__in=slugs).values_list("path", flat=True)
+        )
+        if not chapter_paths:
+            return cls.objects.none()
+        in_chapters = models.Q()
+        for chapter_path in chapter_paths:
+            in_chapters |= models.Q(path__startswith=chapter_path)
+        pages = Page.objects.live().filter(in_chapters).annotate(key=Cast("pk", CharField())).values("key")
+        links = ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=pages,
+            to_content_type=ContentType.objects.get_for_model(cls),
+        ).values("to_object_id")
+        return cls.objects.annotate(key=Cast("pk", CharField())).filter(key__in=links)
 
     @property
     def synonym_list(self):
@@ -538,6 +574,25 @@ class PracticeCasePage(ViewRestrictionsMixin, Page):
 
     objects = PracticeCasePageManager()
     base_form_class = PracticeCaseForm
+
+    # For the read API (cop_site.api). No contact person: their e-mail address is public only when
+    # they agreed, and an API is no place to collect names.
+    api_fields = [
+        APIField("summary"),
+        APIField(
+            "perspectives", serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+        ),
+        APIField("organisations", serializer=serializers.StringRelatedField(many=True, read_only=True)),
+        APIField(
+            "building_blocks", serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+        ),
+        APIField("phase"),
+        APIField("year"),
+        APIField("situation"),
+        APIField("approach"),
+        APIField("results"),
+        APIField("lessons"),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),

@@ -33,6 +33,7 @@ from knowledge.factories import (
     OrganisationFactory,
     PracticeCasePageFactory,
 )
+from knowledge.feeds import FEED_LIMIT
 from knowledge.models import Definition, Organisation, Perspective
 from tests.query_counts import FEW, MANY, QUERY_BUDGET, count_selector, count_text, measure
 
@@ -98,11 +99,22 @@ PAGES = {
     "page not found": (lambda t: "/bestaat-niet/", NOTHING_LISTED, 404),
     "sitemap.xml": (lambda t: "/sitemap.xml", count_text("<loc>"), 200),
     "RSS feed": (lambda t: "/bijeenkomsten/rss/", count_text("<item>"), 200),
+    "case RSS feed": (lambda t: t["case_index"].url + "rss/", count_text("<item>"), 200),
+    "case Atom feed, filtered": (lambda t: t["case_index"].url + "atom/?invalshoek=besturen", count_text("<entry>"), 200),
     "iCal feed": (lambda t: "/bijeenkomsten/agenda.ics", count_text("BEGIN:VEVENT"), 200),
     "iCal of one event": (lambda t: t["event"].ics_url, count_text("BEGIN:VEVENT"), 200),
 }
 # Listings with more than one page list a full page both times; the others list all their items.
-GROWING = {"glossary", "sitemap.xml", "RSS feed", "iCal feed", "event list", "past events"}
+GROWING = {
+    "glossary",
+    "sitemap.xml",
+    "RSS feed",
+    "case RSS feed",
+    "case Atom feed, filtered",
+    "iCal feed",
+    "event list",
+    "past events",
+}
 
 
 def build_site():
@@ -267,6 +279,12 @@ def test_no_page_type_has_sitemap_entries_of_its_own():
     # cop_site.sitemaps.PageSitemap reads base pages only, so it must not miss a specific override.
     overriding = [m.__name__ for m in get_page_models() if m.get_sitemap_urls is not Page.get_sitemap_urls]
     assert not overriding
+
+
+def test_the_case_feeds_hold_a_fixed_number_of_cases(measurements):
+    for name in ("case RSS feed", "case Atom feed, filtered"):
+        assert measurements[name][FEW][2] == FEW, name
+        assert measurements[name][MANY][2] == FEED_LIMIT, name
 
 
 def test_glossary_lists_every_definition(measurements):
