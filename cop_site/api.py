@@ -13,7 +13,7 @@ import re
 from django.core.exceptions import ValidationError
 
 from wagtail.api import APIField
-from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
@@ -119,7 +119,9 @@ class KindOfPageAPIViewSet(PublicPagesAPIViewSet):
 
     def get_queryset(self):
         public = self.get_base_queryset().values_list("pk", flat=True)
-        return self.model.objects.filter(pk__in=public).prefetch_related(*self.prefetch).order_by(*self.ordering)
+        # The locale is one of the fields of `?fields=*`: joined, not read once per page.
+        pages = self.model.objects.filter(pk__in=public).select_related("locale")
+        return pages.prefetch_related(*self.prefetch).order_by(*self.ordering)
 
     def of_perspectives(self, queryset, slugs):
         # A subquery, so an item with two of the perspectives is listed once.
@@ -168,8 +170,11 @@ class DefinitionsAPIViewSet(DutchAPIMixin, BaseAPIViewSet):
 
     model = Definition
     name = "begrippen"
-    known_query_parameters = BaseAPIViewSet.known_query_parameters | {PERSPECTIVE_PARAM}
-    filter_backends = [PerspectiveFilter]
+    # No search here: the site's search (/zoeken/) finds definitions.
+    known_query_parameters = (BaseAPIViewSet.known_query_parameters - {"search", "search_operator"}) | {
+        PERSPECTIVE_PARAM
+    }
+    filter_backends = [FieldsFilter, OrderingFilter, PerspectiveFilter]
     meta_fields = BaseAPIViewSet.meta_fields + [APIField("html_url", serializer=GlossaryLink())]
     listing_default_fields = BaseAPIViewSet.listing_default_fields + ["term", "slug", "html_url"]
 

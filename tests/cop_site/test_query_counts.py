@@ -100,7 +100,11 @@ PAGES = {
     "sitemap.xml": (lambda t: "/sitemap.xml", count_text("<loc>"), 200),
     "RSS feed": (lambda t: "/bijeenkomsten/rss/", count_text("<item>"), 200),
     "case RSS feed": (lambda t: t["case_index"].url + "rss/", count_text("<item>"), 200),
-    "case Atom feed, filtered": (lambda t: t["case_index"].url + "atom/?invalshoek=besturen", count_text("<entry>"), 200),
+    "case Atom feed, filtered": (
+        lambda t: t["case_index"].url + "atom/?invalshoek=besturen",
+        count_text("<entry>"),
+        200,
+    ),
     "iCal feed": (lambda t: "/bijeenkomsten/agenda.ics", count_text("BEGIN:VEVENT"), 200),
     "iCal of one event": (lambda t: t["event"].ics_url, count_text("BEGIN:VEVENT"), 200),
 }
