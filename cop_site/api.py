@@ -43,6 +43,8 @@ DUTCH_MESSAGES = [
         "{0} moet een positief geheel getal zijn.",
     ),
     (r"limit cannot be higher than (\d+)", "limit mag niet groter zijn dan {0}."),
+    (r"field filter error\. '(.*)' is not a valid value for (\w+) \(.*\)", "Ongeldige waarde voor {1}: '{0}'."),
+    (r"field filter error\. null characters are not allowed for (\w+)", "{0} mag geen nul-tekens bevatten."),
     (r"type doesn't exist", "Dit paginatype bestaat niet."),
     (r"cannot order by '(.*?)'.*", "Sorteren op '{0}' kan niet."),
     (r"'(.*)' does not support nested fields", "Het veld '{0}' heeft geen onderliggende velden."),

@@ -173,6 +173,12 @@ def test_bad_input_is_a_dutch_400(client, cases, events, definitions, url, param
     assert response.json() == {"message": message}
 
 
+def test_a_field_filter_of_the_wrong_kind_is_a_dutch_400(client, cases):
+    response = client.get(CASES, {"year": "twintig"})
+    assert response.status_code == 400
+    assert response.json() == {"message": "Ongeldige waarde voor year: 'twintig'."}
+
+
 def test_any_other_wagtail_message_opens_in_dutch(client, home):
     response = client.get("/api/v2/pages/", {"child_of": "999999"})
     assert response.status_code == 400
