@@ -34,6 +34,11 @@ GET_PARAMS = {
     "/bijeenkomsten/afgelopen/": ["invalshoek", "type"],
     "/api/v2/pages/": ["search", "type", "fields", "order"],
     "/api/v2/pages/find/": ["html_path"],
+    "/praktijkvoorbeelden/rss/": ["invalshoek"],
+    "/praktijkvoorbeelden/atom/": ["invalshoek"],
+    "/api/v2/praktijkvoorbeelden/": ["invalshoek", "search", "fields"],
+    "/api/v2/bijeenkomsten/": ["invalshoek", "search"],
+    "/api/v2/begrippen/": ["invalshoek", "term", "order"],
 }
 
 
