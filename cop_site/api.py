@@ -163,7 +163,8 @@ class GlossaryLink(serializers.Field):
         glossary = section_page(GlossaryPage, public=True)
         if glossary is None:
             return None
-        return request.build_absolute_uri(glossary.get_url(request) + "#" + definition.slug)
+        # Like a page's html_url: from the site's own address, not the request's.
+        return f"{glossary.get_full_url(request)}#{definition.slug}"
 
 
 class DefinitionsAPIViewSet(DutchAPIMixin, BaseAPIViewSet):
