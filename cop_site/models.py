@@ -112,13 +112,13 @@ class HomePage(ViewRestrictionsMixin, Page):
                     "url": absolute_url(self, request),
                     "inLanguage": LANGUAGE,
                     "publisher": association,
+                    # The site's search, as a URL template (the "-input" annotation is no schema.org term).
                     "potentialAction": {
                         "@type": "SearchAction",
                         "target": {
                             "@type": "EntryPoint",
                             "urlTemplate": public_url(reverse("search")) + "?q={zoekterm}",
                         },
-                        "query-input": "required name=zoekterm",
                     },
                 },
                 association,
