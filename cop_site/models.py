@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from core.blocks import INTRO_FEATURES, BodyBlock
@@ -100,14 +100,13 @@ class HomePage(ViewRestrictionsMixin, Page):
 
     def structured_data(self, request):
         """The website and the association behind it, with the site's search as its action."""
-        site = self.get_site()
-        association = site_organisation(site)
+        association = site_organisation(request)
         return {
             "@context": CONTEXT,
             "@graph": [
                 {
                     "@type": "WebSite",
-                    "name": site_name(site),
+                    "name": site_name(Site.find_for_request(request)),
                     "description": description(self.search_description, self.intro),
                     "url": absolute_url(self, request),
                     "inLanguage": LANGUAGE,

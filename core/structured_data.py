@@ -12,6 +12,7 @@ import json
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from wagtail.models import Site
 from wagtail.rich_text import get_text_for_indexing
 
 from .caching import remember
@@ -63,11 +64,15 @@ def organisation(site_settings):
     return data
 
 
-def site_organisation(site):
-    """The association of `site`, read once per content version (the same for every page)."""
+def site_organisation(request):
+    """The association of the request's site, read once per content version (the same for every
+    page); from the request's own settings, which the footer reads too."""
     from .models import SiteSettings
 
-    return remember(f"schema-organisation:{site.pk if site else 0}", lambda: organisation(SiteSettings.for_site(site)))
+    site = Site.find_for_request(request)
+    return remember(
+        f"schema-organisation:{site.pk if site else 0}", lambda: organisation(SiteSettings.for_request(request))
+    )
 
 
 def date(value):
@@ -80,7 +85,7 @@ def article(page, request, *, about=(), image=None, text=""):
 
     `about` are the perspectives the text is about; `image` an absolute image address.
     """
-    publisher = site_organisation(page.get_site())
+    publisher = site_organisation(request)
     data = {
         "@context": CONTEXT,
         "@type": "Article",

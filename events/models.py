@@ -545,7 +545,7 @@ class EventPage(RoutablePageMixin, ViewRestrictionsMixin, Page):
         # Waiting-list places are not seats: a full event is sold out.
         availability = "LimitedAvailability" if self.capacity is not None else "InStock"
         availability = "SoldOut" if self.is_full() else availability
-        organizer = site_organisation(self.get_site())
+        organizer = site_organisation(request)
         offer = {
             "@type": "Offer",
             "price": 0,

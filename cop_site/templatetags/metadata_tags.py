@@ -49,7 +49,7 @@ def _render(request, page, title, text):
         texts += [page.search_description, *(getattr(page, field, "") for field in SUMMARY_FIELDS)]
     # Then the association's own description, and a sentence of ours: no page goes without one.
     texts += [
-        site_organisation(site).get("description") if site else "",
+        site_organisation(request).get("description"),
         _("Kennis, praktijkvoorbeelden en bijeenkomsten over opgavegericht werken bij gemeenten en provincies."),
     ]
     graph = data.get("@graph", [data]) if data else []
