@@ -282,3 +282,20 @@ def test_an_event_on_location_with_seats(client, event_index, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):  # the last seat: a registration purges the cache
         RegistrationFactory(event=event)
     assert head_of(client, event.url).one("Event")["offers"]["availability"] == "https://schema.org/SoldOut"
+
+
+def test_an_event_sub_route_describes_its_event(client, event_index):
+    event = EventPageFactory(parent=event_index, intro="Een middag over de <b>opgave</b> en het bestuur.")
+    head = head_of(client, event.url + "aanmelden/")
+    assert head.description == "Een middag over de opgave en het bestuur."
+    assert head.og["og:url"].endswith(event.url + "aanmelden/")
+
+
+def test_a_preview_shows_the_draft_and_is_not_kept(client, corpus):
+    block = corpus["block"]
+    assert head_of(client, block.url).og["og:title"] == "Intervisie"  # now in the cache
+    block.title = "Intervisie in concept"
+    preview = Head(block.make_preview_request())
+    assert preview.og["og:title"] == "Intervisie in concept"
+    assert preview.one("Article")["headline"] == "Intervisie in concept"
+    assert head_of(client, block.url).og["og:title"] == "Intervisie"
