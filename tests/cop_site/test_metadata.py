@@ -77,13 +77,14 @@ def event_index(home):
 
 
 @pytest.fixture
-def pages(corpus, event_index, site_settings, home):
+def pages(corpus, event_index, site_settings, home, glossary):
     """One page of every public type, by name."""
     return {
         "home": home,
         "guide": corpus["chapters"]["besturen"].get_parent().specific,
         "chapter": corpus["chapters"]["besturen"],
         "building block": corpus["block"],
+        "glossary": glossary,
         "case list": corpus["cases"]["wijk"].get_parent().specific,
         "case": corpus["cases"]["wijk"],
         "event list": event_index,
@@ -105,7 +106,19 @@ def test_the_vocabulary_check_can_fail():
 
 
 @pytest.mark.parametrize(
-    "name", ["home", "guide", "chapter", "building block", "case list", "case", "event list", "event", "standard page"]
+    "name",
+    [
+        "home",
+        "guide",
+        "chapter",
+        "building block",
+        "glossary",
+        "case list",
+        "case",
+        "event list",
+        "event",
+        "standard page",
+    ],
 )
 def test_every_page_type_has_a_description_and_sharing_tags(client, pages, name, settings):
     page = pages[name]
