@@ -1,15 +1,18 @@
 from django.db import models
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from core.blocks import INTRO_FEATURES, BodyBlock
+from core.links import public_url, site_name
 from core.restrictions import ViewRestrictionsMixin
 from core.sections import section_page
+from core.structured_data import CONTEXT, LANGUAGE, absolute_url, description, site_organisation
 
 
 def _routes_itself(page, path_components):
@@ -94,6 +97,32 @@ class HomePage(ViewRestrictionsMixin, Page):
         context["perspectives"] = Perspective.objects.select_related("chapter")
         context["latest_cases"] = PracticeCasePage.objects.for_listing()[:6]
         return context
+
+    def structured_data(self, request):
+        """The website and the association behind it, with the site's search as its action."""
+        association = site_organisation(request)
+        return {
+            "@context": CONTEXT,
+            "@graph": [
+                {
+                    "@type": "WebSite",
+                    "name": site_name(Site.find_for_request(request)),
+                    "description": description(self.search_description, self.intro),
+                    "url": absolute_url(self, request),
+                    "inLanguage": LANGUAGE,
+                    "publisher": association,
+                    # The site's search, as a URL template (the "-input" annotation is no schema.org term).
+                    "potentialAction": {
+                        "@type": "SearchAction",
+                        "target": {
+                            "@type": "EntryPoint",
+                            "urlTemplate": public_url(reverse("search")) + "?q={zoekterm}",
+                        },
+                    },
+                },
+                association,
+            ],
+        }
 
 
 class StandardPage(ViewRestrictionsMixin, Page):

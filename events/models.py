@@ -31,9 +31,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
 
 from core.blocks import INTRO_FEATURES, BodyBlock
+from core.links import rebased
 from core.models import LabelledDocument, SiteSettings
 from core.restrictions import RestrictedPageManager, RestrictedPageQuerySet, ViewRestrictionsMixin
 from core.sections import section_page
+from core.structured_data import CONTEXT, LANGUAGE, absolute_url, compact, date, description, site_organisation
 from knowledge.models import Perspective
 
 from .filters import EventFilter
@@ -535,6 +537,57 @@ class EventPage(RoutablePageMixin, ViewRestrictionsMixin, Page):
         context["state"] = self.registration_state()
         context["contact_name"], context["contact_email"] = self.practical_contact()
         return context
+
+    def structured_data(self, request):
+        """A schema.org Event. Online, its location is this page's address: never the meeting link."""
+        url = absolute_url(self, request)
+        if self.is_online:
+            mode, location = "Online", {"@type": "VirtualLocation", "url": url}
+        else:
+            address = ", ".join(line.strip() for line in self.address.splitlines() if line.strip())
+            mode, location = "Offline", compact({"@type": "Place", "name": self.location_name, "address": address})
+        # Waiting-list places are not seats: a full event is sold out.
+        availability = "LimitedAvailability" if self.capacity is not None else "InStock"
+        availability = "SoldOut" if self.is_full() else availability
+        organizer = site_organisation(request)
+        offer = {
+            "@type": "Offer",
+            "price": 0,
+            "priceCurrency": "EUR",
+            "availability": f"{CONTEXT}/{availability}",
+            "url": rebased(self.register_url) if self.register_url else url,
+            "validFrom": date(self.registration_opens or self.first_published_at),
+            "validThrough": date(self.closes_at),
+        }
+        data = {
+            "@context": CONTEXT,
+            "@type": "Event",
+            "name": self.seo_title or self.title,
+            "description": description(self.search_description, self.intro),
+            "url": url,
+            "inLanguage": LANGUAGE,
+            "startDate": date(self.start),
+            "endDate": date(self.end),
+            "eventStatus": f"{CONTEXT}/EventScheduled",
+            "eventAttendanceMode": f"{CONTEXT}/{mode}EventAttendanceMode",
+            "location": location,
+            "offers": compact(offer),
+            "organizer": organizer,
+            "performer": [
+                {
+                    "@type": "Person",
+                    "name": speaker.name,
+                    **({"jobTitle": speaker.role} if speaker.role else {}),
+                    **(
+                        {"affiliation": {"@type": "Organization", "name": speaker.organisation}}
+                        if speaker.organisation
+                        else {}
+                    ),
+                }
+                for speaker in self.speakers
+            ],
+        }
+        return compact(data)
 
 
 class EventSpeaker(Orderable):

@@ -32,6 +32,7 @@ from core.caching import remember
 from core.models import LabelledDocument
 from core.restrictions import RestrictedPageManager, ViewRestrictionsMixin
 from core.sections import section_page
+from core.structured_data import CONTEXT, LANGUAGE, absolute_url, article, description
 
 from . import feeds
 from .filters import CaseFilter
@@ -338,6 +339,9 @@ class GuideChapterPage(ViewRestrictionsMixin, Page):
         context["case_index"] = section_page(CaseIndexPage)
         return context
 
+    def structured_data(self, request):
+        return article(self, request, about=[self.perspective], text=self.intro)
+
 
 class BuildingBlockPage(ViewRestrictionsMixin, Page):
     summary = models.TextField(_("samenvatting"), help_text=_("Eén of twee zinnen over deze bouwsteen."))
@@ -385,6 +389,10 @@ class BuildingBlockPage(ViewRestrictionsMixin, Page):
         context["case_index"] = section_page(CaseIndexPage)
         return context
 
+    def structured_data(self, request):
+        chapter = self.chapter
+        return article(self, request, about=[chapter.perspective] if chapter else [], text=self.summary)
+
 
 class GlossaryPage(ViewRestrictionsMixin, Page):
     intro = RichTextField(_("introductie"), features=INTRO_FEATURES, blank=True)
@@ -404,6 +412,29 @@ class GlossaryPage(ViewRestrictionsMixin, Page):
             groups.setdefault(definition.initial, []).append(definition)
         context["groups"] = sorted(groups.items())
         return context
+
+    def structured_data(self, request):
+        """The glossary as a DefinedTermSet; each term's address is its anchor on this page."""
+        url = absolute_url(self, request)
+        return {
+            "@context": CONTEXT,
+            "@type": "DefinedTermSet",
+            "name": self.seo_title or self.title,
+            "description": description(self.search_description, self.intro),
+            "url": url,
+            "inLanguage": LANGUAGE,
+            "hasDefinedTerm": [
+                {
+                    "@type": "DefinedTerm",
+                    "name": definition.term,
+                    "description": description(definition.definition, limit=1000),
+                    "url": f"{url}#{definition.slug}",
+                    "inDefinedTermSet": url,
+                    **({"alternateName": definition.synonym_list} if definition.synonym_list else {}),
+                }
+                for definition in Definition.objects.all()
+            ],
+        }
 
 
 class CaseIndexPage(RoutablePageMixin, ViewRestrictionsMixin, Page):
@@ -658,6 +689,10 @@ class PracticeCasePage(ViewRestrictionsMixin, Page):
             "attachments": list(self.attachments.select_related("document")),
             "tags": list(self.tags.all()),
         }
+
+    def structured_data(self, request):
+        image = self.image.get_rendition("fill-1200x630").full_url if self.image else None
+        return article(self, request, about=self.perspectives.all(), image=image, text=self.summary)
 
 
 class CaseAttachment(LabelledDocument):

@@ -51,7 +51,7 @@ def assert_frame(response, *, breadcrumbs=True):
     # is not run), and the perspectives' colours from their stylesheet.
     assert not re.search(r"<[^>]+\sstyle=", html)
     for script in re.findall(r"<script\b[^>]*>", html):
-        assert " src=" in script or 'type="application/json"' in script, script
+        assert " src=" in script or re.search(r'type="application/(ld\+)?json"', script), script
     assert re.search(r'<link rel="stylesheet" href="/invalshoeken.css\?v=\d+">', html)
 
 
