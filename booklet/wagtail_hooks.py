@@ -19,7 +19,7 @@ class EditionsMenuItem(MenuItem):
         return EditionsView.permission_policy.user_has_permission(request.user, "rebuild")
 
 
-@hooks.register("register_menu_item")
+@hooks.register("register_admin_menu_item")
 def register_menu_item():
     return EditionsMenuItem(_("Boekje"), reverse("booklet_editions"), icon_name="doc-full", order=260)
 
