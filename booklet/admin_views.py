@@ -43,10 +43,13 @@ class EditionsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
             return redirect(reverse("booklet_editions"))
         when = date_format(localtime(edition.built_at), "j F Y H:i")
         if created:
-            messages.success(request, _now("Er is een nieuwe editie gemaakt (%(pages)d pagina's).") % {"pages": edition.page_count})
+            messages.success(
+                request, _now("Er is een nieuwe editie gemaakt (%(pages)d pagina's).") % {"pages": edition.page_count}
+            )
         else:
             messages.info(
                 request,
-                _now("Er is niets veranderd sinds de editie van %(when)s, dus die blijft de nieuwste.") % {"when": when},
+                _now("Er is niets veranderd sinds de editie van %(when)s, dus die blijft de nieuwste.")
+                % {"when": when},
             )
         return redirect(reverse("booklet_editions"))

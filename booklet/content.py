@@ -64,7 +64,7 @@ def cases_for(blocks):
     for block_pk, case_pk in links:
         by_block.setdefault(block_pk, []).append(cases[case_pk])
     order = {pk: position for position, pk in enumerate(cases)}
-    for block_pk, found in by_block.items():
+    for found in by_block.values():
         found.sort(key=lambda case: order[case.pk])
         del found[CASES_PER_BLOCK:]
         for case in found:

@@ -10,6 +10,7 @@ import hashlib
 from io import BytesIO
 
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -50,16 +51,23 @@ def build_edition(force=False, step=lambda label: None):
     step(STEPS[2])
     pdf = html_to_pdf(html, content.base_url)
     step(STEPS[3])
+    with transaction.atomic():  # the document and its edition become visible together
+        edition = save_edition(content, pdf, built_at, digest)
+    return edition, True
+
+
+def save_edition(content, pdf, built_at, digest):
     day = timezone.localdate(built_at)
     Document = get_document_model()
-    document = Document(title=_("%(title)s, editie %(date)s") % {"title": content.guide.title, "date": date_format(day)})
+    document = Document(
+        title=_("%(title)s, editie %(date)s") % {"title": content.guide.title, "date": date_format(day)}
+    )
     document.file.save(f"{content.guide.slug}-{day:%Y-%m-%d}.pdf", ContentFile(pdf.content), save=False)
     document.file_size, document.file_hash = len(pdf.content), hash_filelike(BytesIO(pdf.content))
     document.save()
-    edition = BookletEdition.objects.create(
+    return BookletEdition.objects.create(
         document=document, built_at=built_at, digest=digest, page_count=pdf.page_count
     )
-    return edition, True
 
 
 def latest_edition():

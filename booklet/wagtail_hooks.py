@@ -22,4 +22,3 @@ class EditionsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_menu_item():
     return EditionsMenuItem(_("Boekje"), reverse("booklet_editions"), icon_name="doc-full", order=260)
-

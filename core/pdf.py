@@ -56,4 +56,4 @@ def open_static(name):
     found = finders.find(name)
     if not found:
         raise FileNotFoundError(name)
-    return open(found, "rb")  # noqa: SIM115 (the caller closes it)
+    return open(found, "rb")

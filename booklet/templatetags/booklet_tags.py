@@ -3,12 +3,14 @@
 
 from django import template
 
-from booklet.service import latest_edition as find_latest_edition
+from booklet.service import latest_edition
+from core.caching import remember
 
 register = template.Library()
 
 
 @register.simple_tag
 def latest_booklet():
-    """The newest edition, or None: `{% latest_booklet as edition %}` (one query)."""
-    return find_latest_edition()
+    """The newest edition, or None: `{% latest_booklet as edition %}`. Kept until the content changes
+    (saving an edition's document is a change), so a warm guide page asks the database nothing."""
+    return remember("booklet-latest", latest_edition)

@@ -49,7 +49,9 @@ def outline_titles(pdf):
 
 
 def test_the_booklet_is_a_tagged_dutch_pdf_with_every_chapter(chapters, tmp_path):
-    SiteSettings.objects.update_or_create(site_id=GuidePage.objects.get().get_site().pk, defaults={"organisation_name": "Vereniging Opgave"})
+    SiteSettings.objects.update_or_create(
+        site_id=GuidePage.objects.get().get_site().pk, defaults={"organisation_name": "Vereniging Opgave"}
+    )
     edition, created = build_edition()
     assert created and edition.page_count > 5
     data = pdf_bytes(edition)
@@ -75,16 +77,22 @@ def test_the_booklet_is_a_tagged_dutch_pdf_with_every_chapter(chapters, tmp_path
     assert f"Editie van {date_format(timezone.localdate(edition.built_at), 'j F Y')}" in text
     assert "De gids langs vier invalshoeken." in text  # the guide's introduction
     # The building block lists the live cases that apply it, with their web address.
-    assert "Wijkaanpak met bewoners (Gemeente Utrecht) http://localhost/praktijkvoorbeelden/wijkaanpak-met-bewoners/" in text
+    assert (
+        "Wijkaanpak met bewoners (Gemeente Utrecht) http://localhost/praktijkvoorbeelden/wijkaanpak-met-bewoners/"
+        in text
+    )
     assert "Programmasturing Sturen op een set inspanningen." in text  # the appendix
 
 
 def test_the_table_of_contents_gives_each_chapter_its_page(chapters, tmp_path):
     edition, _ = build_edition()
     text = pdf_text(pdf_bytes(edition), tmp_path)
-    with pikepdf.open(io.BytesIO(pdf_bytes(edition))) as pdf:
-        with pdf.open_outline() as outline:
-            pages = {" ".join(item.title.split()): pikepdf.Page(item.destination[0]).index + 1 for item in outline.root if item.destination}
+    with pikepdf.open(io.BytesIO(pdf_bytes(edition))) as pdf, pdf.open_outline() as outline:
+        pages = {
+            " ".join(item.title.split()): pikepdf.Page(item.destination[0]).index + 1
+            for item in outline.root
+            if item.destination
+        }
     for number, chapter in enumerate(chapters, start=1):
         title = f"Hoofdstuk {number} {chapter.title}"
         # The contents line: "1. Opgavegericht besturen ....... 4", the number the page it starts on.

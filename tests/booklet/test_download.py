@@ -40,4 +40,4 @@ def test_the_stable_address_leads_to_the_newest_edition(chapters, client):
 def test_before_the_first_edition_the_address_is_a_dutch_404(home, client):
     response = client.get("/inspiratiegids.pdf")
     assert response.status_code == 404
-    assert "<html lang=\"nl\"" in response.text
+    assert '<html lang="nl"' in response.text

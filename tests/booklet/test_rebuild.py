@@ -108,7 +108,9 @@ def test_an_editor_rebuilds_by_hand_and_sees_the_editions(chapters, editor, clie
 
 def test_without_the_permission_there_is_no_rebuild(chapters, client):
     user = get_user_model().objects.create_user("lezer", "l@example.org", "x")
-    user.user_permissions.add(*Group.objects.get(name="Editors").permissions.exclude(content_type__app_label="booklet"))
+    user.user_permissions.add(
+        *Group.objects.get(name="Editors").permissions.exclude(content_type__app_label="booklet")
+    )
     client.force_login(user)
     assert "/admin/boekje/" not in menu_urls(user)
     assert client.get("/admin/boekje/").status_code in (302, 403)

@@ -25,9 +25,9 @@ from wagtail.models import Page, Site
 
 from tqdm import tqdm
 
+from booklet.service import build_edition
 from cop_site.models import HomePage, StandardPage
 from cop_site.sites import sync_default_site
-from booklet.service import build_edition
 from core.demo.loader import get_all, publish_page, read, rich_text, stream, upsert
 from core.models import SiteSettings
 from events.demo import load_event_demo
