@@ -9,8 +9,11 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from wagtail.models import PageViewRestriction
+
 import pikepdf
 import pytest
+import wagtail_factories
 
 from booklet.models import BookletEdition
 from booklet.service import BookletUnavailable, build_edition
@@ -121,13 +124,27 @@ def test_a_changed_definition_makes_a_new_edition_and_the_old_one_stays(chapters
     assert "Wendbaarheid" not in pdf_text(pdf_bytes(first), tmp_path)
 
 
+def test_an_image_in_a_chapter_keeps_its_alternative_text(chapters):
+    image = wagtail_factories.ImageFactory(title="foto-0123.jpg")
+    chapter = chapters[2]
+    chapter.body = [
+        {"type": "image", "value": {"image": image.pk, "alt_text": "Projectleiders aan tafel", "decorative": False}}
+    ]
+    chapter.save_revision().publish()
+    edition, _ = build_edition()
+    with pikepdf.open(io.BytesIO(pdf_bytes(edition))) as pdf:
+        alts = [str(o.Alt) for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and "/Alt" in o]
+    assert alts == ["Projectleiders aan tafel"]
+
+
 def test_drafts_and_private_chapters_stay_out(chapters, tmp_path):
     chapters[0].unpublish()
+    PageViewRestriction.objects.create(page=chapters[1], restriction_type=PageViewRestriction.LOGIN)
     Definition.objects.all().delete()
     edition, _ = build_edition()
     text = pdf_text(pdf_bytes(edition), tmp_path)
-    assert chapters[0].title not in text
-    assert chapters[1].title in text
+    assert chapters[0].title not in text and chapters[1].title not in text
+    assert chapters[2].title in text
     assert "Bijlage" not in text  # no definitions, no appendix
 
 
