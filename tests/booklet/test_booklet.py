@@ -63,9 +63,11 @@ def test_the_booklet_is_a_tagged_dutch_pdf_with_every_chapter(chapters, tmp_path
         assert "/StructTreeRoot" in pdf.Root
         assert pdf.Root.MarkInfo.Marked
         assert str(pdf.Root.Lang) == "nl"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle  # readers show the title, not the file name
         assert str(pdf.docinfo.Title) == "Inspiratiegids Opgavegericht Werken"
         with pdf.open_metadata() as xmp:
             assert xmp["dc:title"] == "Inspiratiegids Opgavegericht Werken"
+            assert xmp["pdfuaid:part"] == "1"
         bookmarks = outline_titles(pdf)
     for number, chapter in enumerate(chapters, start=1):
         assert f"Hoofdstuk {number} {chapter.title}" in bookmarks

@@ -29,6 +29,8 @@ class Command(BaseCommand):
             edition, created = build_edition(force=force, step=step)
         except BookletUnavailable as error:
             raise CommandError(str(error)) from None
+        else:
+            bar.update(bar.total - bar.n)  # an unchanged site skips the later steps
         finally:
             bar.close()
         when = date_format(localtime(edition.built_at), "j F Y H:i")
