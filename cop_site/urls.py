@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from booklet.views import latest as latest_booklet
 from knowledge.views import perspective_stylesheet
 from search import views as search_views
 
@@ -29,6 +30,8 @@ urlpatterns = [
     path("readyz", readyz, name="readyz"),
     # The perspectives' accent colours, so that no page needs an inline style (CSP).
     path("invalshoeken.css", perspective_stylesheet, name="perspective_stylesheet"),
+    # The booklet's stable address: the latest edition, whatever its file is called.
+    path("inspiratiegids.pdf", latest_booklet, name="booklet_latest"),
     # Live, public pages only: drafts and pages behind a view restriction are left out.
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PageSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),

@@ -244,18 +244,8 @@ class Definition(index.Indexed, ClusterableModel):
 
 class GuidePage(ViewRestrictionsMixin, Page):
     intro = RichTextField(_("introductie"), features=[*INTRO_FEATURES, "ul"], blank=True)
-    booklet = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("boekje (download)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("De Inspiratiegids als PDF om te downloaden."),
-    )
-
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("booklet")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["cop_site.HomePage"]
     subpage_types = ["knowledge.GuideChapterPage"]

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "knowledge",
     "events",
     "search",
+    "booklet",
     "members",
     "allauth",
     "allauth.account",
@@ -424,6 +425,8 @@ FRAGMENT_CACHE_TIMEOUT = 24 * 60 * 60
 # (scripts/run.sh starts it). A failed event e-mail stays in the outbox and
 # `manage.py send_pending_emails` retries it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Publishing a chapter, building block, case or definition queues a new edition of the booklet.
+BOOKLET_REBUILD_ON_PUBLISH = True
 # Set only for a `manage.py db_worker` that a test starts: the test settings then keep the
 # database task backend, send mail to EMAIL_FILE_PATH and search on Elasticsearch, like production.
 TEST_WORKER_PROCESS = env_bool("TEST_WORKER_PROCESS")
@@ -564,6 +567,9 @@ def logging_config(log_format, level=LOG_LEVEL):
             "elastic_transport": {"level": "WARNING"},
             "django_tasks": {"level": "WARNING"},
             "django_guid": {"level": "WARNING"},
+            # WeasyPrint logs each step of each PDF; its warnings (a missing image, bad CSS) still show.
+            "weasyprint": {"level": "WARNING"},
+            "fontTools": {"level": "WARNING"},
         },
     }
 

@@ -37,6 +37,8 @@ else:
     # (mail.outbox, the index) without a worker; the tests/*/test_worker.py cover the real worker.
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# No booklet at each publish of a transactional test; tests/booklet switch it on.
+BOOKLET_REBUILD_ON_PUBLISH = False
 # The page cache is off for the suite: its tests change content straight in the database, inside
 # a transaction that never commits (so never purges). tests/core/test_page_cache.py and the browser
 # journeys switch it on (the page_cache fixture), as production has it; so do the servers that

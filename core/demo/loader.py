@@ -11,13 +11,14 @@ from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
+from django.template.loader import render_to_string
 
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
-from .pdf import one_page_pdf
+from core.pdf import html_to_pdf
 
 # The key that names an item in error messages, the first one it has.
 NAME_KEYS = ("slug", "term", "name", "perspective", "heading")
@@ -105,8 +106,12 @@ def stream(body):
 
 
 def pdf_document(data):
-    """A one-page PDF document from `data` (title, filename, pdf_lines); a new file only when its content changed."""
-    pdf = one_page_pdf(data["title"], data["pdf_lines"])
+    """A small PDF document from `data` (title, filename, pdf_lines); a new file only when its content changed.
+
+    WeasyPrint writes the same bytes for the same HTML, so an unchanged item keeps its file.
+    """
+    html = render_to_string("core/demo_document.html", {"title": data["title"], "lines": data["pdf_lines"]})
+    pdf = html_to_pdf(html, base_url=None).content
     digest = hash_filelike(BytesIO(pdf))
     Document = get_document_model()
     document = Document.objects.filter(title=data["title"]).first() or Document(title=data["title"])

@@ -9,12 +9,14 @@ every page type is checked for WCAG 2.1 A/AA violations with the site's CSS load
 import re
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 import pytest
 
+from booklet.models import BookletEdition
 from cop_site.factories import StandardPageFactory
 from core.models import SiteSettings
 from knowledge.factories import (
@@ -47,12 +49,12 @@ def content(home, guide, case_index, glossary):
     settings.save()
 
     collection = Collection.get_first_root_node()
-    guide.booklet = get_document_model().objects.create(
+    document = get_document_model().objects.create(
         title="Inspiratiegids als PDF",
         file=ContentFile(b"%PDF-1.4" + b"x" * 5000, name="gids.pdf"),
         collection=collection,
     )
-    guide.save()
+    BookletEdition.objects.create(document=document, built_at=timezone.now(), digest="0" * 64, page_count=24)
 
     chapter = guide.get_children().specific().get(slug="besturen")
     chapter.body = [

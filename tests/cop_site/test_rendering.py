@@ -1,6 +1,7 @@
 """Every page type renders with its key content, in Dutch, with the site's accessible frame."""
 
 import re
+from datetime import UTC, datetime
 
 from django.core.files.base import ContentFile
 from django.template.loader import get_template
@@ -11,6 +12,7 @@ from wagtail.models import Collection
 import pytest
 import wagtail_factories
 
+from booklet.models import BookletEdition
 from cop_site.factories import StandardPageFactory
 from core.models import SiteSettings
 from knowledge.factories import (
@@ -212,18 +214,20 @@ def test_standard_page_renders_every_block(client, home, collection):
 
 
 def test_guide_page(client, guide, block, collection):
-    booklet = get_document_model().objects.create(
-        title="Inspiratiegids (boekje)", file=ContentFile(b"x" * 2048, name="gids.pdf"), collection=collection
+    document = get_document_model().objects.create(
+        title="Inspiratiegids, editie", file=ContentFile(b"x" * 2048, name="gids.pdf"), collection=collection
     )
-    guide.booklet = booklet
-    guide.save()
+    BookletEdition.objects.create(
+        document=document, built_at=datetime(2026, 3, 5, 12, tzinfo=UTC), digest="0" * 64, page_count=24
+    )
     response = client.get(guide.url)
     assert response.status_code == 200
     assert_frame(response)
     text = text_of(response)
-    assert "Download Inspiratiegids (boekje) (PDF, 2,0 KB)" in text
+    assert "Download Inspiratiegids Opgavegericht Werken (PDF, 24 pagina's, 2,0 KB)" in text
+    assert "Editie van 5 maart 2026" in text
     html = html_of(response)
-    assert f'href="{booklet.url}"' in html
+    assert 'href="/inspiratiegids.pdf"' in html
     for chapter in guide.get_children().specific():
         assert f'href="{chapter.url}"' in html
     assert f'href="{block.url}"' in html

@@ -25,9 +25,10 @@ from wagtail.models import Page, Site
 
 from tqdm import tqdm
 
+from booklet.service import build_edition
 from cop_site.models import HomePage, StandardPage
 from cop_site.sites import sync_default_site
-from core.demo.loader import get_all, pdf_document, publish_page, read, rich_text, stream, upsert
+from core.demo.loader import get_all, publish_page, read, rich_text, stream, upsert
 from core.models import SiteSettings
 from events.demo import load_event_demo
 from knowledge.models import (
@@ -121,6 +122,7 @@ class Command(BaseCommand):
             ("instellingen", self.build_settings),
             ("redacteur", self.build_editor),
             ("leden", self.build_members),
+            ("boekje", self.build_booklet),
         ]
 
     # --- helpers -------------------------------------------------------------
@@ -163,7 +165,6 @@ class Command(BaseCommand):
             slug=data["guide"]["slug"],
             title=data["guide"]["title"],
             intro=rich_text(data["guide"]["intro"]),
-            booklet=pdf_document(data["booklet"]),
             show_in_menus=True,
         )
 
@@ -191,6 +192,10 @@ class Command(BaseCommand):
                 summary=block["summary"],
                 body=stream(block["body"]),
             )
+
+    def build_booklet(self):
+        """The guide as a PDF, made from what the steps before loaded; a new edition only when it changed."""
+        self.booklet, self.booklet_created = build_edition()
 
     def build_glossary(self):
         glossary = read("knowledge", "glossary.toml")
@@ -314,4 +319,8 @@ class Command(BaseCommand):
         }
         totals = ", ".join(f"{number} {label}" for label, number in counts.items())
         pages = ", ".join(f"{self.pages[key]} {key}" for key in ("nieuw", "bijgewerkt", "ongewijzigd"))
-        return f"Demo-inhoud geladen in {seconds:.1f} s: {totals}. Pagina's: {pages}."
+        booklet = "nieuwe editie" if self.booklet_created else "ongewijzigd"
+        return (
+            f"Demo-inhoud geladen in {seconds:.1f} s: {totals}. Pagina's: {pages}. "
+            f"Boekje: {booklet}, {self.booklet.page_count} pagina's."
+        )
