@@ -9,8 +9,9 @@
 import hashlib
 from io import BytesIO
 
+from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -27,6 +28,8 @@ from .models import BookletEdition
 __all__ = ["BookletUnavailable", "build_edition", "latest_edition"]
 
 STEPS = ("inhoud", "HTML", "PDF", "opslaan")
+# A PostgreSQL advisory lock: one build at a time across processes (the worker, the admin button).
+BUILD_LOCK = 0x626F6F6B  # "book"
 
 
 def render_html(content, built_at=None):
@@ -37,23 +40,28 @@ def render_html(content, built_at=None):
 def build_edition(force=False, step=lambda label: None):
     """(edition, created): a new edition when the content changed or `force`, else the latest one.
 
+    Builds run one at a time: a second build waits for the first and then finds its edition, so
+    two at once (the worker and the admin button) never make the same edition twice.
     `step(label)` is called before each of STEPS, for a progress bar.
     """
-    step(STEPS[0])
-    content = collect()
-    digest = hashlib.sha256(render_html(content).encode()).hexdigest()
-    latest = latest_edition()
-    if latest and latest.digest == digest and not force:
-        return latest, False
-    step(STEPS[1])
-    built_at = timezone.now()
-    html = render_html(content, built_at)
-    step(STEPS[2])
-    pdf = html_to_pdf(html, content.base_url)
-    step(STEPS[3])
-    with transaction.atomic():  # the document and its edition become visible together
-        edition = save_edition(content, pdf, built_at, digest)
-    return edition, True
+    with transaction.atomic():
+        if settings.USES_POSTGRES:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [BUILD_LOCK])
+        step(STEPS[0])
+        content = collect()
+        digest = hashlib.sha256(render_html(content).encode()).hexdigest()
+        latest = latest_edition()
+        if latest and latest.digest == digest and not force:
+            return latest, False
+        step(STEPS[1])
+        built_at = timezone.now()
+        html = render_html(content, built_at)
+        step(STEPS[2])
+        pdf = html_to_pdf(html, content.base_url)
+        step(STEPS[3])
+        # The document and its edition become visible together, when the lock is released.
+        return save_edition(content, pdf, built_at, digest), True
 
 
 def save_edition(content, pdf, built_at, digest):

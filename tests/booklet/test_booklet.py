@@ -4,8 +4,10 @@ bookmarks and text, made from the live guide; and the editions, made only when t
 import io
 import re
 import subprocess
+import threading
 from datetime import timedelta
 
+from django.db import connection
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -111,6 +113,31 @@ def test_an_unchanged_site_makes_no_new_edition_unless_forced(chapters):
     assert (again, created) == (first, False)
     forced, created = build_edition(force=True)
     assert created and forced != first
+    assert BookletEdition.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_builds_at_once_make_one_edition(chapters):
+    """The worker and the admin button at the same moment: the second waits and finds the first's edition."""
+    build_edition()  # WeasyPrint and the templates loaded, as in a running worker
+    DefinitionFactory(term="Wendbaarheid", definition="<p>Snel kunnen bijsturen.</p>")
+    start = threading.Barrier(2)
+    results = []
+
+    def build():
+        try:
+            start.wait()
+            results.append(build_edition())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=build) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(created for _, created in results) == [False, True]
+    assert results[0][0] == results[1][0]
     assert BookletEdition.objects.count() == 2
 
 
