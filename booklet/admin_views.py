@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
-from django.utils.translation import gettext as _now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -44,12 +44,13 @@ class EditionsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
         when = date_format(localtime(edition.built_at), "j F Y H:i")
         if created:
             messages.success(
-                request, _now("Er is een nieuwe editie gemaakt (%(pages)d pagina's).") % {"pages": edition.page_count}
+                request,
+                gettext("Er is een nieuwe editie gemaakt (%(pages)d pagina's).") % {"pages": edition.page_count},
             )
         else:
             messages.info(
                 request,
-                _now("Er is niets veranderd sinds de editie van %(when)s, dus die blijft de nieuwste.")
+                gettext("Er is niets veranderd sinds de editie van %(when)s, dus die blijft de nieuwste.")
                 % {"when": when},
             )
         return redirect(reverse("booklet_editions"))

@@ -65,12 +65,12 @@ def build_edition(force=False, step=lambda label: None):
 
 
 def save_edition(content, pdf, built_at, digest):
-    day = timezone.localdate(built_at)
+    local = timezone.localtime(built_at)
     Document = get_document_model()
     document = Document(
-        title=_("%(title)s, editie %(date)s") % {"title": content.guide.title, "date": date_format(day)}
+        title=_("%(title)s, editie %(date)s") % {"title": content.guide.title, "date": date_format(local.date())}
     )
-    document.file.save(f"{content.guide.slug}-{day:%Y-%m-%d}.pdf", ContentFile(pdf.content), save=False)
+    document.file.save(f"{content.guide.slug}-{local:%Y-%m-%d-%H%M}.pdf", ContentFile(pdf.content), save=False)
     document.file_size, document.file_hash = len(pdf.content), hash_filelike(BytesIO(pdf.content))
     document.save()
     return BookletEdition.objects.create(
