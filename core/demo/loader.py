@@ -89,11 +89,15 @@ def rich_text(paragraphs):
     return "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
 
 
-def stream(body):
-    """BodyBlock stream data from a body in a demo file: a list of tables with one key, the block type."""
+def stream(body, links=None):
+    """BodyBlock stream data from a body in a demo file: a list of tables with one key, the block type.
+
+    `links(html)`, if given, rewrites the links in each paragraph (the glossary's term links).
+    """
+    resolve = links or (lambda html: html)
     converters = {
         "heading": lambda text: {"text": text, "level": "h2"},
-        "paragraph": lambda text: RichText(rich_text(text)),
+        "paragraph": lambda text: RichText(resolve(rich_text(text))),
         "people": lambda value: value,
     }
     blocks = []

@@ -281,6 +281,17 @@ def test_a_demo_document_is_a_small_tagged_pdf_made_once(db):
 # --- idempotency ---------------------------------------------------------------------------
 
 
+def test_chapters_link_their_terms_to_the_glossary(demo, client):
+    """The demo's term links become Wagtail's definition links: on the page, and by perspective in the API."""
+    block = BuildingBlockPage.objects.get(slug="rol-van-de-opgavemanager")
+    page = BeautifulSoup(client.get(block.url).content, "html.parser")
+    links = {a.get_text(): a["href"] for a in page.select("a.definition-link")}
+    assert links["opgavemanager"] == "/begrippen/#opgavemanager"
+    assert links["ambtelijk opdrachtgever"] == "/begrippen/#ambtelijk-opdrachtgever"
+    terms = [item["term"] for item in client.get("/api/v2/begrippen/?invalshoek=sturen").json()["items"]]
+    assert terms == ["5R-model", "Ambtelijk opdrachtgever", "Opgavemanager"]
+
+
 def test_running_again_changes_nothing_and_puts_edited_demo_pages_back(demo):
     before = counts()
     urls = sorted(Page.objects.values_list("url_path", flat=True))
@@ -322,6 +333,14 @@ def test_running_again_changes_nothing_and_puts_edited_demo_pages_back(demo):
             'perspective = "leren"',
             'perspective = "lerem"',
             "knowledge/demo/chapters.toml > chapters 'lerem': onbekende invalshoek 'lerem'.",
+        ),
+        (
+            "knowledge",
+            "chapters.toml",
+            'term="Opgavemanager"',
+            'term="Opgavemanagr"',
+            "knowledge/demo/chapters.toml > chapters 'sturen' > building_blocks 'rol-van-de-opgavemanager': "
+            "onbekend begrip in een link: 'Opgavemanagr'.",
         ),
         (
             "knowledge",

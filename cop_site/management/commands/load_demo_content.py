@@ -7,6 +7,7 @@ snippets are updated by term or name. Nothing else is deleted, except Wagtail's
 """
 
 import logging
+import re
 import time
 from collections import Counter
 from datetime import datetime
@@ -45,6 +46,7 @@ from knowledge.models import (
 from members.demo import demo_password, load_member_demo
 from members.workflow import ensure_case_workflow
 
+DEFINITION_LINK = re.compile(r'<a linktype="definition" term="([^"]+)">')
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 
 
@@ -112,8 +114,8 @@ class Command(BaseCommand):
         return [
             ("startpagina", self.build_home),
             ("inspiratiegids", self.build_guide),
-            *[(chapter["perspective"], partial(self.build_chapter, chapter)) for chapter in chapters],
             ("begrippen", self.build_glossary),
+            *[(chapter["perspective"], partial(self.build_chapter, chapter)) for chapter in chapters],
             ("organisaties", self.build_organisations),
             ("praktijkvoorbeelden", partial(self.build_case_index, cases["index"])),
             *[(case["slug"], partial(self.build_case, case)) for case in cases["cases"]],
@@ -180,7 +182,7 @@ class Command(BaseCommand):
             title=perspective.name,
             perspective=perspective,
             intro=data["intro"],
-            body=stream(data["body"]),
+            body=stream(data["body"], partial(self.definition_links, data)),
         )
         for block in data["building_blocks"]:
             self.page(
@@ -190,8 +192,19 @@ class Command(BaseCommand):
                 slug=block["slug"],
                 title=block["title"],
                 summary=block["summary"],
-                body=stream(block["body"]),
+                body=stream(block["body"], partial(self.definition_links, block)),
             )
+
+    def definition_links(self, item, html):
+        """A term link in a demo text (<a linktype="definition" term="…">) as Wagtail stores it, by the term's id."""
+
+        def by_id(match):
+            definition = self.definitions.get(match[1])
+            if definition is None:
+                raise item.error(f"onbekend begrip in een link: '{match[1]}'")
+            return f'<a linktype="definition" id="{definition.pk}">'
+
+        return DEFINITION_LINK.sub(by_id, html)
 
     def build_booklet(self):
         """The guide as a PDF, made from what the steps before loaded; a new edition only when it changed."""
@@ -209,7 +222,7 @@ class Command(BaseCommand):
             intro=rich_text(data["intro"]),
             show_in_menus=True,
         )
-        definitions = {
+        self.definitions = definitions = {
             item["term"]: upsert(
                 Definition,
                 {"term": item["term"]},
