@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "search",
     "booklet",
     "members",
+    "balansscan",
     "allauth",
     "allauth.account",
     "axes",
