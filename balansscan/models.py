@@ -8,6 +8,7 @@ BALANSSCAN_RETENTION_DAYS.
 
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 from knowledge.models import Organisation
+
+# Statements per perspective: fewer than the minimum makes a shaky score, more than the maximum a long scan.
+STATEMENTS_MINIMUM = 3
+STATEMENTS_MAXIMUM = 6
 
 # Team codes are read aloud and typed: no 0/O, 1/I/L.
 TEAM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -54,6 +59,21 @@ class Statement(Orderable):
 
     def __str__(self):
         return self.text
+
+    def clean(self):
+        super().clean()
+        if self.perspective_id is None:
+            return
+        others = Statement.objects.filter(perspective_id=self.perspective_id).exclude(pk=self.pk).count()
+        if others >= STATEMENTS_MAXIMUM:
+            raise ValidationError(
+                {
+                    "perspective": _(
+                        "Deze invalshoek heeft al %(maximum)s stellingen, het maximum. Verwijder of verplaats er eerst één."
+                    )
+                    % {"maximum": STATEMENTS_MAXIMUM}
+                }
+            )
 
 
 class Team(models.Model):

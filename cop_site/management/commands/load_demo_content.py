@@ -25,6 +25,8 @@ from wagtail.models import Page, Site
 
 from tqdm import tqdm
 
+from balansscan.demo import load_statement_demo
+from balansscan.models import Statement
 from booklet.service import build_edition
 from cop_site.models import HomePage, StandardPage
 from cop_site.sites import sync_default_site
@@ -113,6 +115,7 @@ class Command(BaseCommand):
             ("startpagina", self.build_home),
             ("inspiratiegids", self.build_guide),
             *[(chapter["perspective"], partial(self.build_chapter, chapter)) for chapter in chapters],
+            ("balansscan", load_statement_demo),
             ("begrippen", self.build_glossary),
             ("organisaties", self.build_organisations),
             ("praktijkvoorbeelden", partial(self.build_case_index, cases["index"])),
@@ -316,6 +319,7 @@ class Command(BaseCommand):
             "praktijkvoorbeelden": PracticeCasePage.objects.count(),
             "begrippen": Definition.objects.count(),
             "organisaties": Organisation.objects.count(),
+            "stellingen voor de Balansscan": Statement.objects.count(),
         }
         totals = ", ".join(f"{number} {label}" for label, number in counts.items())
         pages = ", ".join(f"{self.pages[key]} {key}" for key in ("nieuw", "bijgewerkt", "ongewijzigd"))
