@@ -92,7 +92,9 @@ class StepForm(forms.Form):
                     initial=team_code,
                     required=False,
                     max_length=20,
-                    help_text=_("Je antwoorden tellen mee in de uitslag van dit team. Maak het veld leeg om alleen voor jezelf in te vullen."),
+                    help_text=_(
+                        "Je antwoorden tellen mee in de uitslag van dit team. Maak het veld leeg om alleen voor jezelf in te vullen."
+                    ),
                 )
 
     def answers(self):

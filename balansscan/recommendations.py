@@ -53,7 +53,9 @@ def cases(perspective, blocks):
     return list(
         PracticeCasePage.objects.for_listing()
         .filter(perspectives=perspective)
-        .annotate(matches=Count("building_blocks", filter=Q(building_blocks__in=[b.pk for b in blocks]), distinct=True))
+        .annotate(
+            matches=Count("building_blocks", filter=Q(building_blocks__in=[b.pk for b in blocks]), distinct=True)
+        )
         .order_by("-matches", "-first_published_at", "-pk")[:CASES_SHOWN]
     )
 

@@ -105,7 +105,10 @@ def step(request):
     except StateInvalid:
         return render_intro(
             request,
-            _("We konden je antwoorden tot nu toe niet lezen: de scan is verlopen of de gegevens zijn veranderd. Begin opnieuw."),
+            _(
+                "We konden je antwoorden tot nu toe niet lezen: de scan is verlopen of de gegevens zijn veranderd. Begin opnieuw."
+            ),
+            400,
         )
     if not 0 <= index < len(all_steps):
         return render_intro(request, _("Deze stap bestaat niet (meer). Begin opnieuw."), 400)
@@ -138,7 +141,9 @@ def finish(request, all_steps, index, answers, form):
 
     if ratelimit.over_limit(ip_counter):
         return again(
-            _("Vanaf jouw internetadres zijn het afgelopen uur al veel scans ingevuld. Probeer het over een uur opnieuw."),
+            _(
+                "Vanaf jouw internetadres zijn het afgelopen uur al veel scans ingevuld. Probeer het over een uur opnieuw."
+            ),
             429,
         )
     try:

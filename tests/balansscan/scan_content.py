@@ -71,7 +71,10 @@ def build(guide, case_index):
             first_published_at=now - timedelta(days=200),
         ),
         "oud": PracticeCasePageFactory(
-            parent=case_index, title="Oud zonder bouwsteen", perspectives=["sturen"], first_published_at=now - timedelta(days=400)
+            parent=case_index,
+            title="Oud zonder bouwsteen",
+            perspectives=["sturen"],
+            first_published_at=now - timedelta(days=400),
         ),
         "concept": PracticeCasePageFactory(
             parent=case_index,
