@@ -5,12 +5,18 @@ beside it shows the same numbers and is what a screen reader reads.
 """
 
 from math import cos, pi, sin
+from textwrap import wrap
 
-WIDTH, HEIGHT = 400, 340
-CENTRE_X, CENTRE_Y = 200, 170
-RADIUS = 110
+# Room for labels of three lines in FONT_SIZE around the chart; at 375px wide they are still 12px.
+WIDTH, HEIGHT = 520, 380
+CENTRE_X, CENTRE_Y = 260, 190
+RADIUS = 95
 RINGS = (25, 50, 75, 100)
-LABEL_GAP = 14
+LABEL_GAP = 12
+# A label is the perspective's name in lines of at most this many characters, then the score.
+LABEL_WIDTH = 14
+FONT_SIZE = 19
+LINE_HEIGHT = 22
 
 
 def _point(index, count, score):
@@ -39,15 +45,22 @@ def radar(rows):
         label_x, label_y = _point(index, count, 100 + LABEL_GAP * 100 / RADIUS)
         horizontal = label_x - CENTRE_X
         anchor = "middle" if abs(horizontal) < 1 else ("start" if horizontal > 0 else "end")
-        # Below the centre the label hangs under its point, above it stands on it.
-        label_y += 14 if label_y > CENTRE_Y + 1 else (4 if abs(label_y - CENTRE_Y) <= 1 else -4)
+        lines = [*wrap(perspective.name, LABEL_WIDTH), "–" if score is None else str(score)]
+        # Below the centre the label hangs under its point, above it stands on it, beside it is centred.
+        if label_y > CENTRE_Y + 1:
+            first_y = label_y + FONT_SIZE
+        elif label_y < CENTRE_Y - 1:
+            first_y = label_y - 4 - (len(lines) - 1) * LINE_HEIGHT
+        else:
+            first_y = label_y + 5 - (len(lines) - 1) * LINE_HEIGHT / 2
         axes.append(
             {
                 "perspective": perspective,
                 "score": score,
                 "end": (f"{end_x:.1f}", f"{end_y:.1f}"),
                 "dot": (f"{dot_x:.1f}", f"{dot_y:.1f}"),
-                "label": (f"{label_x:.1f}", f"{label_y:.1f}"),
+                "label_x": f"{label_x:.1f}",
+                "lines": [(line, f"{first_y + i * LINE_HEIGHT:.1f}") for i, line in enumerate(lines)],
                 "anchor": anchor,
             }
         )
@@ -59,4 +72,5 @@ def radar(rows):
         "rings": rings,
         "axes": axes,
         "shape": shape,
+        "font_size": FONT_SIZE,
     }
