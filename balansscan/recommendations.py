@@ -51,7 +51,8 @@ def building_blocks(perspective, statements, answers):
 
 def cases(perspective, blocks):
     return list(
-        PracticeCasePage.objects.for_listing()
+        PracticeCasePage.objects.live()
+        .public()
         .filter(perspectives=perspective)
         .annotate(
             matches=Count("building_blocks", filter=Q(building_blocks__in=[b.pk for b in blocks]), distinct=True)

@@ -29,7 +29,9 @@ def editor(django_user_model):
 
 
 def add(perspective, count):
-    return [Statement.objects.create(perspective=perspective, text=f"Stelling {n}", sort_order=n) for n in range(count)]
+    return [
+        Statement.objects.create(perspective=perspective, text=f"Stelling {n}", sort_order=n) for n in range(count)
+    ]
 
 
 def test_the_editors_group_may_manage_statements():
@@ -61,7 +63,9 @@ def test_a_seventh_statement_is_refused_in_dutch(editor):
     assert leren.statements.count() == 6
     # Editing one of the six is fine.
     first = leren.statements.first()
-    response = editor.post(url("edit", first.pk), {"perspective": leren.pk, "text": "Anders gezegd", "building_block": ""})
+    response = editor.post(
+        url("edit", first.pk), {"perspective": leren.pk, "text": "Anders gezegd", "building_block": ""}
+    )
     assert response.status_code == 302
     first.refresh_from_db()
     assert first.text == "Anders gezegd"
