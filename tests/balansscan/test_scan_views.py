@@ -299,3 +299,12 @@ def test_the_scan_is_linked_from_the_home_page_the_guide_and_each_chapter(client
         assert soup(response).select_one('a[href="/balansscan/"]').get_text(strip=True) == (
             "Hoe in balans is jouw organisatie? Doe de Balansscan"
         ), url
+
+
+def test_a_step_without_the_csrf_token_is_refused_in_dutch(content):
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.get(START)
+    data = step_data(response, content["statements"]["besturen"], ANSWERS["besturen"])
+    response = strict.post(START, data)  # the cookie, but no token in the form
+    assert response.status_code == 403
+    assert "Formulier verlopen" in text(response)
