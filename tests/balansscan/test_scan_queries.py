@@ -24,7 +24,7 @@ def content(guide, case_index):
 
 def weak_three(content):
     """Answers that leave besturen, sturen and presteren at 0 and leren at 100."""
-    answers = {pk: 1 for pk in answers_for(content["statements"])}
+    answers = dict.fromkeys(answers_for(content["statements"]), 1)
     answers.update({s.pk: 5 for s in content["statements"]["leren"]})
     return service.complete_scan(answers)
 
