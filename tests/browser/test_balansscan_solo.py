@@ -81,7 +81,10 @@ def test_one_person_takes_the_scan_with_the_keyboard(
                     tab.keyboard.press("Tab")
                     assert tab.evaluate("document.activeElement.name") == f"stelling_{statements[index].pk}"
                 choose_with_keys(tab, choice)
-                assert tab.locator(f"input[name=stelling_{statements[index].pk}]:checked").get_attribute("value") == choice
+                assert (
+                    tab.locator(f"input[name=stelling_{statements[index].pk}]:checked").get_attribute("value")
+                    == choice
+                )
             if number == len(ANSWERS):
                 tab_to(tab, "#id_in_benchmark")
                 tab.keyboard.press("Space")
