@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core import ratelimit
+from core.links import public_url
 from knowledge.models import Perspective
 
 from . import service
@@ -177,7 +178,8 @@ def result(request, public_id):
         "radar": radar(rows),
         "weak": weak,
         "recommendations": recommend(scan, list(service.current_statements()), weak),
-        "share_url": request.build_absolute_uri(),
+        # On the site's public address, whatever Host the request came with.
+        "share_url": public_url(request.path),
         "expires_on": service.expires_on(scan),
     }
     return private(TemplateResponse(request, "balansscan/result.html", context))

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from balansscan.forms import STATE_SALT, pack
 from balansscan.models import Scan, Team
+from core.links import public_url
 
 from .scan_content import ANSWERS, SCORES, build
 
@@ -277,7 +278,7 @@ def test_the_result_names_the_weakest_and_what_helps(result, content):
 def test_the_result_shares_its_link_without_personal_data(result):
     scan, response = result
     page = text(response)
-    assert f"http://testserver/balansscan/uitslag/{scan.public_id}/" in page
+    assert public_url(f"/balansscan/uitslag/{scan.public_id}/") in page
     assert "nooit wie de scan heeft ingevuld" in page
     assert "verwijderen we de uitslag" in page
 
