@@ -41,6 +41,8 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("mijn/", include("members.urls")),
     path("praktijkvoorbeelden/delen/", include("members.case_urls")),
+    # The Balansscan: the scan for one person or a team, and the private result links.
+    path("balansscan/", include("balansscan.urls")),
 ]
 
 if settings.SERVE_MEDIA:

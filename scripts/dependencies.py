@@ -18,7 +18,7 @@ from pathlib import Path
 import grimp
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["cop_site", "core", "knowledge", "events", "booklet", "search", "members"]
+APPS = ["cop_site", "core", "knowledge", "events", "booklet", "search", "members", "balansscan"]
 
 
 def strongly_connected(graph, modules):

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "search",
     "booklet",
     "members",
+    "balansscan",
     "allauth",
     "allauth.account",
     "axes",
@@ -437,6 +438,10 @@ EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS",
 # Registrations per hour from one client address: for one event, and for all events together.
 EVENT_REGISTRATION_RATE_EVENT = env_int("EVENT_REGISTRATION_RATE_EVENT", 10)
 EVENT_REGISTRATION_RATE_IP = env_int("EVENT_REGISTRATION_RATE_IP", 30)
+# Balansscan: completed scans (and empty team scans) are deleted this many days after they were made.
+BALANSSCAN_RETENTION_DAYS = env_int("BALANSSCAN_RETENTION_DAYS", 180)
+# Balansscan: completed scans per hour from one client address.
+BALANSSCAN_RATE_IP = env_int("BALANSSCAN_RATE_IP", 20)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kennisbank Opgavegericht Werken"

@@ -26,6 +26,8 @@ from wagtail.models import Page, Site
 
 from tqdm import tqdm
 
+from balansscan.demo import load_statement_demo
+from balansscan.models import Statement
 from booklet.service import build_edition
 from cop_site.models import HomePage, StandardPage
 from cop_site.sites import sync_default_site
@@ -116,6 +118,7 @@ class Command(BaseCommand):
             ("inspiratiegids", self.build_guide),
             ("begrippen", self.build_glossary),
             *[(chapter["perspective"], partial(self.build_chapter, chapter)) for chapter in chapters],
+            ("balansscan", load_statement_demo),
             ("organisaties", self.build_organisations),
             ("praktijkvoorbeelden", partial(self.build_case_index, cases["index"])),
             *[(case["slug"], partial(self.build_case, case)) for case in cases["cases"]],
@@ -329,6 +332,7 @@ class Command(BaseCommand):
             "praktijkvoorbeelden": PracticeCasePage.objects.count(),
             "begrippen": Definition.objects.count(),
             "organisaties": Organisation.objects.count(),
+            "stellingen voor de Balansscan": Statement.objects.count(),
         }
         totals = ", ".join(f"{number} {label}" for label, number in counts.items())
         pages = ", ".join(f"{self.pages[key]} {key}" for key in ("nieuw", "bijgewerkt", "ongewijzigd"))
