@@ -41,6 +41,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("mijn/", include("members.urls")),
     path("praktijkvoorbeelden/delen/", include("members.case_urls")),
+    path("balansscan/", include("balansscan.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -438,6 +438,12 @@ EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS",
 # Registrations per hour from one client address: for one event, and for all events together.
 EVENT_REGISTRATION_RATE_EVENT = env_int("EVENT_REGISTRATION_RATE_EVENT", 10)
 EVENT_REGISTRATION_RATE_IP = env_int("EVENT_REGISTRATION_RATE_IP", 30)
+# Balansscan: team scans started per hour from one client address, and team pages opened per hour
+# from one client address with a code that does not exist (guessing codes).
+BALANSSCAN_TEAM_RATE_IP = env_int("BALANSSCAN_TEAM_RATE_IP", 10)
+BALANSSCAN_TEAM_LOOKUP_RATE_IP = env_int("BALANSSCAN_TEAM_LOOKUP_RATE_IP", 30)
+# The benchmark is recomputed at least this often (seconds), besides after every content change.
+BALANSSCAN_BENCHMARK_SECONDS = env_int("BALANSSCAN_BENCHMARK_SECONDS", 600)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kennisbank Opgavegericht Werken"
