@@ -102,23 +102,30 @@ def with_team(view):
     return wrapper
 
 
-# The range chart's geometry (SVG units): names on the left, then the 0-100 track.
-CHART_LEFT, CHART_TRACK, CHART_ROW = 150, 430, 40
+# The range chart's geometry (SVG units): per perspective a row with its name above a 0-100 track.
+CHART_LEFT, CHART_TRACK, CHART_ROW = 10, 580, 64
 
 
 def chart(result):
     """Per row of the result, where its bar (lowest to highest) and its dot (the average) go."""
+
+    def at(score):
+        return round(CHART_LEFT + score * CHART_TRACK / 100, 1)
+
     bars = []
     for index, row in enumerate(result.rows):
-        bar = {"row": row, "y": index * CHART_ROW, "left": CHART_LEFT, "track": CHART_TRACK}
+        bar = {"row": row, "y": index * CHART_ROW}
         if row.shown:
             figure = row.figure
-            bar["x"] = CHART_LEFT + figure.lowest * CHART_TRACK / 100
-            bar["width"] = max((figure.highest - figure.lowest) * CHART_TRACK / 100, 2)
-            bar["cx"] = CHART_LEFT + figure.average * CHART_TRACK / 100
+            bar.update(x=at(figure.lowest), width=max(at(figure.highest) - at(figure.lowest), 2), cx=at(figure.average))
         bars.append(bar)
     axis = len(bars) * CHART_ROW
-    return {"chart": bars, "chart_axis_y": axis, "chart_height": axis + 30}
+    return {
+        "chart": bars,
+        "chart_track": {"left": CHART_LEFT, "width": CHART_TRACK, "middle": at(50), "right": at(100)},
+        "chart_axis_y": axis,
+        "chart_height": axis + 30,
+    }
 
 
 def result_context(team):
