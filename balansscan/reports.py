@@ -46,12 +46,13 @@ class ScanOverviewView(SpreadsheetExportButtonsMixin, ReportView):
     def export_headings(self):
         headings = {
             "week_label": _("Week"),
-            "monday": _("Vanaf maandag"),
-            "scans": _("Ingevulde scans"),
-            "in_teams": _("Waarvan in een teamscan"),
+            "monday": _("Vanaf"),
+            "scans": _("Scans"),
+            "in_teams": _("In een teamscan"),
         }
         for index, perspective in enumerate(self.perspectives):
-            headings[f"average_{index}"] = _("Gemiddelde %(perspective)s") % {"perspective": perspective.name.lower()}
+            # The slug is the perspective's short name (besturen, sturen, ...): the columns stay narrow.
+            headings[f"average_{index}"] = _("%(perspective)s (gem.)") % {"perspective": perspective.slug.capitalize()}
         return headings
 
     @cached_property
@@ -75,9 +76,10 @@ class ScanOverviewView(SpreadsheetExportButtonsMixin, ReportView):
             .order_by("-week")
         )
 
-    def decorate_paginated_queryset(self, object_list):
+    def get_filtered_queryset(self):
+        # Rows (dicts), worked out once, so the screen and both exports show the same figures.
         rows = []
-        for row in object_list:
+        for row in self.filter_queryset(self.get_queryset()):
             year, week, _day = row["week"].isocalendar()
             row = {**row, "week_label": f"{year}-W{week:02d}", "monday": row["week"].date()}
             for index in range(len(self.perspectives)):

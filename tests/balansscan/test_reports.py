@@ -1,0 +1,131 @@
+"""The editors' overview per week: counts and averages, never one scan, and the same figures in Excel and CSV."""
+
+import csv
+import datetime
+import io
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.models import Group
+from django.test import Client
+
+import openpyxl
+import pytest
+from bs4 import BeautifulSoup
+
+from balansscan.factories import ScanFactory, TeamFactory
+from balansscan.models import Scan
+
+pytestmark = pytest.mark.django_db
+
+OVERVIEW = "/admin/balansscan/overzicht/"
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+HEADINGS = [
+    "Week",
+    "Vanaf",
+    "Scans",
+    "In een teamscan",
+    "Besturen (gem.)",
+    "Sturen (gem.)",
+    "Presteren (gem.)",
+    "Leren (gem.)",
+]
+
+
+def scan_on(day, besturen, sturen, presteren, leren, team=None):
+    scan = ScanFactory(team=team, scores={"besturen": besturen, "sturen": sturen, "presteren": presteren, "leren": leren})
+    # created_at is set on save (auto_now_add); move it to the day the test needs.
+    Scan.objects.filter(pk=scan.pk).update(created_at=datetime.datetime.combine(day, datetime.time(12), AMSTERDAM))
+    return scan
+
+
+@pytest.fixture
+def weeks():
+    """Week 49 of 2026 (from Monday 30 November): four scans, two of a team; week 50: two scans."""
+    team = TeamFactory()
+    monday = datetime.date(2026, 11, 30)
+    scan_on(monday, 80, 40, None, 10, team=team)
+    scan_on(monday + datetime.timedelta(days=2), 60, 30, None, 20, team=team)
+    scan_on(monday + datetime.timedelta(days=6), 70, 20, 50, 30)  # Sunday: still week 49
+    scan_on(monday + datetime.timedelta(days=6), 50, 10, 50, None)
+    scan_on(monday + datetime.timedelta(days=7), 90, 90, 90, 90)  # Monday: week 50
+    scan_on(monday + datetime.timedelta(days=8), 10, 10, 10, 10)
+
+
+@pytest.fixture
+def editor_client(django_user_model):
+    user = django_user_model.objects.create_user("redacteur", "redactie@example.org", "wachtwoord-2")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    return client
+
+
+# Week 49: besturen (80+60+70+50)/4 = 65, sturen (40+30+20+10)/4 = 25, presteren only 2 scores: empty,
+# leren (10+20+30)/3 = 20. Week 50: two scans only, so no average at all.
+EXPECTED = [
+    ["2026-W50", "2026-12-07", "2", "0", "", "", "", ""],
+    ["2026-W49", "2026-11-30", "4", "2", "65", "25", "", "20"],
+]
+
+
+def table(response):
+    page = BeautifulSoup(response.content, "html.parser")
+    return [[cell.get_text(" ", strip=True) for cell in row.select("td, th")] for row in page.select("table tbody tr")]
+
+
+def test_the_overview_per_week(editor_client, weeks):
+    response = editor_client.get(OVERVIEW)
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    assert [th.get_text(" ", strip=True) for th in page.select("table thead th")] == HEADINGS
+    shown = table(response)
+    assert [row[:4] for row in shown] == [["2026-W50", "7 december 2026", "2", "0"], ["2026-W49", "30 november 2026", "4", "2"]]
+    assert [row[4:] for row in shown] == [[cell or "" for cell in row[4:]] for row in EXPECTED]
+
+
+def test_the_export_has_the_same_figures(editor_client, weeks):
+    response = editor_client.get(OVERVIEW, {"export": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="balansscan-per-week.csv"'
+    data = b"".join(response.streaming_content)
+    assert data.startswith(b"\xef\xbb\xbf")  # so Dutch Excel reads it as UTF-8 with columns
+    data = data.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(data), delimiter=";"))
+    assert rows[0] == HEADINGS
+    assert rows[1:] == EXPECTED
+
+    response = editor_client.get(OVERVIEW, {"export": "xlsx"})
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0] == HEADINGS
+    assert values[1:] == [
+        ["2026-W50", datetime.date(2026, 12, 7), 2, 0, None, None, None, None],
+        ["2026-W49", datetime.date(2026, 11, 30), 4, 2, 65, 25, None, 20],
+    ]
+
+
+def test_the_overview_holds_no_scan_of_its_own(editor_client, weeks):
+    content = editor_client.get(OVERVIEW).content.decode()
+    for scan in Scan.objects.all():
+        assert scan.public_id not in content
+    # Week 50's two scans (90 and 10 on every perspective) are not shown, not even as their average of 50.
+    assert table(editor_client.get(OVERVIEW))[0][4:] == ["", "", "", ""]
+
+
+def test_editors_find_it_under_reports(editor_client, weeks):
+    response = editor_client.get("/admin/")
+    assert OVERVIEW in response.content.decode()
+
+
+def test_only_editors_and_moderators_see_it(client, django_user_model, weeks):
+    response = client.get(OVERVIEW)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+    moderator = django_user_model.objects.create_user("moderator", "moderator@example.org", "wachtwoord-2")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    member = django_user_model.objects.create_user("lid", "lid@example.org", "wachtwoord-2")
+    for user, status in ((moderator, 200), (member, 302)):
+        signed_in = Client()
+        signed_in.force_login(user)
+        assert signed_in.get(OVERVIEW).status_code == status, user
