@@ -34,3 +34,8 @@ class ScanFactory(DjangoModelFactory):
 
     class Meta:
         model = Scan
+
+
+def perspective_scores(besturen, sturen, presteren, leren):
+    """A scan's scores dict in the perspectives' order, for tests that give the scores themselves."""
+    return {"besturen": besturen, "sturen": sturen, "presteren": presteren, "leren": leren}

@@ -117,7 +117,9 @@ def chart(result):
         bar = {"row": row, "y": index * CHART_ROW}
         if row.shown:
             figure = row.figure
-            bar.update(x=at(figure.lowest), width=max(at(figure.highest) - at(figure.lowest), 2), cx=at(figure.average))
+            bar.update(
+                x=at(figure.lowest), width=max(at(figure.highest) - at(figure.lowest), 2), cx=at(figure.average)
+            )
         bars.append(bar)
     axis = len(bars) * CHART_ROW
     return {
@@ -151,7 +153,9 @@ def team_start(request):
         # The second form on the page: "Bekijk de uitslag van je team" with a code.
         form = TeamCodeForm(request.GET) if "code" in request.GET else TeamCodeForm()
         if form.is_bound and form.is_valid():
-            return HttpResponseRedirect(reverse("balansscan:team", kwargs={"code": form.cleaned_data["code"]}), status=303)
+            return HttpResponseRedirect(
+                reverse("balansscan:team", kwargs={"code": form.cleaned_data["code"]}), status=303
+            )
         context = {"crumbs": crumbs(), "minimum": scoring.TEAM_MINIMUM, "form": form}
         return TemplateResponse(request, "balansscan/team_start.html", context, status=400 if form.is_bound else 200)
     limits = [(f"balansscan:team:ip:{ratelimit.client_ip(request)}", settings.BALANSSCAN_TEAM_RATE_IP)]

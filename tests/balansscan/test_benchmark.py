@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from balansscan import benchmark as benchmark_module
 from balansscan.benchmark import benchmark, benchmark_groups
-from balansscan.factories import ScanFactory
+from balansscan.factories import ScanFactory, perspective_scores
 from balansscan.scoring import BENCHMARK_MINIMUM
 from core.caching import bump_content_version
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def opted_in(besturen, sturen=50, presteren=50, leren=None, **kwargs):
     kwargs.setdefault("in_benchmark", True)
-    return ScanFactory(scores={"besturen": besturen, "sturen": sturen, "presteren": presteren, "leren": leren}, **kwargs)
+    return ScanFactory(scores=perspective_scores(besturen, sturen, presteren, leren), **kwargs)
 
 
 def test_four_scans_are_too_few_five_give_an_average():
@@ -87,7 +87,7 @@ def rows(html):
 def test_the_include_compares_a_scan_with_its_organisation_type():
     for score in (10, 20, 30, 40, 50):
         opted_in(score, organisation_type="gemeente")
-    mine = ScanFactory(scores={"besturen": 65, "sturen": 40, "presteren": None, "leren": 20}, organisation_type="gemeente")
+    mine = ScanFactory(scores=perspective_scores(65, 40, None, 20), organisation_type="gemeente")
     html = render(mine)
     headings = [th.get_text(" ", strip=True) for th in html.select("thead th")]
     assert headings == ["Invalshoek", "Jouw score", "Gemiddelde (gemeente)", "Aantal scans"]
@@ -102,7 +102,10 @@ def test_the_include_compares_a_scan_with_its_organisation_type():
 
 def test_the_include_below_the_minimum_says_so():
     opted_in(10)
-    html = render(ScanFactory(scores={"besturen": 65, "sturen": 40, "presteren": 30, "leren": 20}))
+    html = render(ScanFactory(scores=perspective_scores(65, 40, 30, 20)))
     assert "Gemiddelde (alle organisaties)" in html.get_text()
-    assert html.select_one("[data-benchmark-empty]").get_text(strip=True) == "Er zijn nog te weinig scans om te vergelijken."
+    assert (
+        html.select_one("[data-benchmark-empty]").get_text(strip=True)
+        == "Er zijn nog te weinig scans om te vergelijken."
+    )
     assert {row[2] for row in rows(html)} == {"nog te weinig scans om te vergelijken"}

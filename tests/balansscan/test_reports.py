@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 
-from balansscan.factories import ScanFactory, TeamFactory
+from balansscan.factories import ScanFactory, TeamFactory, perspective_scores
 from balansscan.models import Scan
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ HEADINGS = [
 
 
 def scan_on(day, besturen, sturen, presteren, leren, team=None):
-    scan = ScanFactory(team=team, scores={"besturen": besturen, "sturen": sturen, "presteren": presteren, "leren": leren})
+    scan = ScanFactory(team=team, scores=perspective_scores(besturen, sturen, presteren, leren))
     # created_at is set on save (auto_now_add); move it to the day the test needs.
     Scan.objects.filter(pk=scan.pk).update(created_at=datetime.datetime.combine(day, datetime.time(12), AMSTERDAM))
     return scan
@@ -79,7 +79,10 @@ def test_the_overview_per_week(editor_client, weeks):
     page = BeautifulSoup(response.content, "html.parser")
     assert [th.get_text(" ", strip=True) for th in page.select("table thead th")] == HEADINGS
     shown = table(response)
-    assert [row[:4] for row in shown] == [["2026-W50", "7 december 2026", "2", "0"], ["2026-W49", "30 november 2026", "4", "2"]]
+    assert [row[:4] for row in shown] == [
+        ["2026-W50", "7 december 2026", "2", "0"],
+        ["2026-W49", "30 november 2026", "4", "2"],
+    ]
     assert [row[4:] for row in shown] == [[cell or "" for cell in row[4:]] for row in EXPECTED]
 
 

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from balansscan import teams
-from balansscan.factories import ScanFactory, TeamFactory
+from balansscan.factories import ScanFactory, TeamFactory, perspective_scores
 from balansscan.models import Team
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def table(response):
 
 
 def scan_for(team, besturen, sturen, presteren, leren):
-    return ScanFactory(team=team, scores={"besturen": besturen, "sturen": sturen, "presteren": presteren, "leren": leren})
+    return ScanFactory(team=team, scores=perspective_scores(besturen, sturen, presteren, leren))
 
 
 @pytest.fixture
@@ -47,7 +47,10 @@ def test_starting_a_team_scan_shows_the_code_and_both_links(client, home):
     html = page(response)
     assert html.select_one("[data-team-code]").get_text(strip=True).replace("\u200b", "") == team.code
     assert html.select_one("#team-link")["value"] == f"http://testserver/balansscan/?team={team.code}"
-    assert html.select_one("#starter-link")["value"] == f"http://testserver/balansscan/team/{team.code}/{team.starter_key}/"
+    assert (
+        html.select_one("#starter-link")["value"]
+        == f"http://testserver/balansscan/team/{team.code}/{team.starter_key}/"
+    )
     assert "Nog 3 antwoorden nodig." in html.get_text(" ", strip=True)
 
 
@@ -92,7 +95,7 @@ def test_a_perspective_fewer_than_three_could_score_is_not_shown(client, team):
     scan_for(team, 80, None, 60, 70)
     scan_for(team, 60, None, 50, 70)
     scan_for(team, 70, 20, 55, 40)
-    rows = dict((row[0], row[1:]) for row in table(client.get(f"/balansscan/team/{team.code}/")))
+    rows = {row[0]: row[1:] for row in table(client.get(f"/balansscan/team/{team.code}/"))}
     assert rows["Opgavegericht sturen"] == ["te weinig antwoorden"]
     assert rows["Opgavegericht besturen"] == ["70", "60", "80", "8,2", "3"]
     response = client.get(f"/balansscan/team/{team.code}/")
@@ -196,10 +199,11 @@ def test_open_team_takes_an_open_team(team):
 
 
 @pytest.mark.parametrize(
-    "path", ["/balansscan/team/", "/balansscan/team/{code}/", "/balansscan/team/{code}/{key}/", "/balansscan/team/ZZZZZZZZ/"]
+    "path",
+    ["/balansscan/team/", "/balansscan/team/{code}/", "/balansscan/team/{code}/{key}/", "/balansscan/team/ZZZZZZZZ/"],
 )
 def test_team_pages_are_private_and_not_indexed(client, team, path):
     response = client.get(path.format(code=team.code, key=team.starter_key))
     assert re.fullmatch(r"(private, no-store|no-store, private)", response["Cache-Control"])
     assert response["X-Robots-Tag"] == "noindex"
-    assert page(response).select_one('meta[name=robots]')["content"] == "noindex"
+    assert page(response).select_one("meta[name=robots]")["content"] == "noindex"

@@ -1,0 +1,85 @@
+"""A team scan in a real browser, at 1280px and 375px, by keyboard, with axe-core on every page.
+
+Route: the team page -> start -> the starter's page with the code -> the team's page below the
+minimum -> (three scans in the database) -> the team's result -> closing, with its confirmation.
+"""
+
+import re
+
+import pytest
+
+from balansscan.factories import ScanFactory, perspective_scores
+from balansscan.models import Team
+
+from .conftest import DESKTOP, MOBILE
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def press(tab, role, name):
+    """Reach a control with the keyboard's focus and press Enter, as someone without a mouse would."""
+    control = tab.get_by_role(role, name=name)
+    control.focus()
+    assert tab.evaluate("document.activeElement.textContent.trim()") == name
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["1280", "375"])
+def test_a_team_scan_from_start_to_close(live_server, chromium, home, assert_accessible, screenshot, viewport):
+    context = chromium.new_context(viewport=viewport, locale="nl-NL")
+    tab = context.new_page()
+    size = viewport["width"]
+
+    tab.goto(live_server.url + "/balansscan/team/")
+    assert tab.get_by_role("heading", level=1).inner_text() == "De Balansscan met je team"
+    assert_accessible(tab, f"team start {size}")
+    screenshot(tab, f"balansscan-team-start-{size}")
+
+    press(tab, "button", "Start een teamscan")
+    team = Team.objects.get()
+    assert tab.url == f"{live_server.url}/balansscan/team/{team.code}/{team.starter_key}/?nieuw=1"
+    code = tab.locator("[data-team-code]")
+    assert code.inner_text().replace("\u200b", "").replace(" ", "").replace("\n", "") == team.code
+    assert code.bounding_box()["height"] >= 40  # large enough to read aloud from a screen
+    assert tab.get_by_label("Link voor je collega's").input_value().endswith(f"/balansscan/?team={team.code}")
+    assert "Nog 3 antwoorden nodig." in tab.locator(".team-result").inner_text()
+    no_sideways_scroll = tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert no_sideways_scroll
+    assert_accessible(tab, f"starter page {size}")
+    screenshot(tab, f"balansscan-team-starter-{size}")
+
+    for scores in ((80, 40, 60, 70), (60, 30, 50, 70)):
+        ScanFactory(team=team, scores=perspective_scores(*scores))
+    tab.goto(f"{live_server.url}/balansscan/team/{team.code.lower()}/")
+    assert tab.url == f"{live_server.url}/balansscan/team/{team.code}/"
+    assert "Nog 1 antwoord nodig." in tab.locator(".team-result").inner_text()
+    assert tab.locator(".team-chart").count() == 0
+    assert_accessible(tab, f"team page below the minimum {size}")
+
+    ScanFactory(team=team, scores=perspective_scores(70, 20, 55, 40))
+    tab.reload()
+    chart = tab.get_by_role("img", name="Scores van het team per invalshoek")
+    assert chart.is_visible()
+    averages = tab.locator("[data-team-table] tbody tr td:first-of-type").all_inner_texts()
+    assert averages == ["70", "30", "55", "60"]
+    assert "opgavegericht sturen" in tab.locator("[data-weakest]").inner_text()
+    assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_accessible(tab, f"team result {size}")
+    screenshot(tab, f"balansscan-team-result-{size}")
+
+    tab.goto(f"{live_server.url}/balansscan/team/{team.code}/{team.starter_key}/")
+    press(tab, "link", "Teamscan sluiten")
+    assert re.search(r"/sluiten/$", tab.url)
+    assert_accessible(tab, f"close confirmation {size}")
+    team.refresh_from_db()
+    assert not team.is_closed
+    press(tab, "button", "Teamscan sluiten")
+    assert tab.url.endswith("?gesloten=1")
+    assert "De teamscan is gesloten." in tab.locator(".site-alert[role=status]").inner_text()
+    assert tab.get_by_role("link", name="Teamscan sluiten").count() == 0
+    assert_accessible(tab, f"closed team scan {size}")
+    screenshot(tab, f"balansscan-team-closed-{size}")
+    team.refresh_from_db()
+    assert team.is_closed
+    context.close()
