@@ -5,9 +5,6 @@ import datetime
 import io
 from zoneinfo import ZoneInfo
 
-from django.contrib.auth.models import Group
-from django.test import Client
-
 import openpyxl
 import pytest
 from bs4 import BeautifulSoup
@@ -52,12 +49,9 @@ def weeks():
 
 
 @pytest.fixture
-def editor_client(django_user_model):
-    user = django_user_model.objects.create_user("redacteur", "redactie@example.org", "wachtwoord-2")
-    user.groups.add(Group.objects.get(name="Editors"))
-    client = Client(raise_request_exception=False)
-    client.force_login(user)
-    return client
+def editor_client(clients):
+    """An editor (tests/members/fixtures.py): in Wagtail's Editors group, nothing more."""
+    return clients["editor"]
 
 
 # Week 49: besturen (80+60+70+50)/4 = 65, sturen (40+30+20+10)/4 = 25, presteren only 2 scores: empty,
@@ -121,14 +115,8 @@ def test_editors_find_it_under_reports(editor_client, weeks):
     assert OVERVIEW in response.content.decode()
 
 
-def test_only_editors_and_moderators_see_it(client, django_user_model, weeks):
-    response = client.get(OVERVIEW)
+def test_only_editors_and_moderators_see_it(clients, weeks):
+    response = clients["anonymous"].get(OVERVIEW)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
-
-    moderator = django_user_model.objects.create_user("moderator", "moderator@example.org", "wachtwoord-2")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
-    member = django_user_model.objects.create_user("lid", "lid@example.org", "wachtwoord-2")
-    for user, status in ((moderator, 200), (member, 302)):
-        signed_in = Client()
-        signed_in.force_login(user)
-        assert signed_in.get(OVERVIEW).status_code == status, user
+    assert clients["moderator"].get(OVERVIEW).status_code == 200
+    assert clients["member_a"].get(OVERVIEW).status_code == 302  # a member has no admin access
