@@ -6,6 +6,8 @@ minimum -> (three scans in the database) -> the team's result -> closing, with i
 
 import re
 
+from django.template import Context, Template
+
 import pytest
 
 from balansscan.factories import ScanFactory, perspective_scores
@@ -82,4 +84,24 @@ def test_a_team_scan_from_start_to_close(live_server, chromium, home, assert_acc
     screenshot(tab, f"balansscan-team-closed-{size}")
     team.refresh_from_db()
     assert team.is_closed
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["1280", "375"])
+def test_the_benchmark_table_on_a_page(live_server, chromium, home, assert_accessible, screenshot, viewport):
+    """The include that the result page shows, in the site's layout and styles (here on the team page's frame)."""
+    for score in (10, 20, 30, 40, 50):
+        ScanFactory(in_benchmark=True, organisation_type="gemeente", scores=perspective_scores(score, 50, 60, None))
+    mine = ScanFactory(organisation_type="gemeente", scores=perspective_scores(65, 40, None, 20))
+    table = Template("{% load benchmark_tags %}{% scan_benchmark scan %}").render(Context({"scan": mine}))
+
+    context = chromium.new_context(viewport=viewport, locale="nl-NL")
+    tab = context.new_page()
+    tab.goto(live_server.url + "/balansscan/team/")
+    tab.evaluate("html => { document.querySelector('article').innerHTML = html }", table)
+    cells = tab.locator("[data-benchmark-table] tbody tr").first.locator("td").all_inner_texts()
+    assert cells == ["65", "30", "5"]
+    assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_accessible(tab, f"benchmark table {viewport['width']}")
+    screenshot(tab, f"balansscan-benchmark-{viewport['width']}")
     context.close()
