@@ -7,7 +7,7 @@ left empty when fewer than TEAM_MINIMUM scans of that week have a score for it, 
 score cannot be read from a quiet week either.
 """
 
-from django.db.models import Avg, Count, FloatField, IntegerField
+from django.db.models import Avg, Count, DateField, FloatField, IntegerField
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Round, TruncWeek
 from django.utils.functional import cached_property
@@ -19,6 +19,7 @@ from wagtail.permissions import ModelPermissionPolicy
 
 from core.spreadsheets import SpreadsheetExportButtonsMixin
 from knowledge.models import Perspective
+from search.wagtail_hooks import PeriodFilterSet
 
 from .models import Scan
 from .scoring import TEAM_MINIMUM
@@ -28,6 +29,14 @@ def _score(slug):
     return Cast(KeyTextTransform(slug, "scores"), FloatField())
 
 
+class ScanPeriodFilterSet(PeriodFilterSet):
+    """The search terms' period of whole weeks ("van", "tot en met"), on the scans' weeks."""
+
+    class Meta:
+        model = Scan
+        fields = []
+
+
 class ScanOverviewView(SpreadsheetExportButtonsMixin, ReportView):
     page_title = _("Balansscan: overzicht per week")
     header_icon = "table"
@@ -35,6 +44,7 @@ class ScanOverviewView(SpreadsheetExportButtonsMixin, ReportView):
     index_results_url_name = "balansscan_overview_results"
     permission_policy = ModelPermissionPolicy(Scan)
     permission_required = "view"
+    filterset_class = ScanPeriodFilterSet
     export_filename = "balansscan-per-week"
     paginate_by = 52
 
@@ -69,7 +79,7 @@ class ScanOverviewView(SpreadsheetExportButtonsMixin, ReportView):
             aggregates[f"scored_{index}"] = Count(_score(perspective.slug))
             aggregates[f"average_{index}"] = Cast(Round(Avg(_score(perspective.slug))), IntegerField())
         return (
-            Scan.objects.annotate(week=TruncWeek("created_at"))
+            Scan.objects.annotate(week=TruncWeek("created_at", output_field=DateField()))  # Monday, local time
             .order_by()
             .values("week")
             .annotate(scans=Count("pk"), in_teams=Count("team"), **aggregates)
@@ -81,7 +91,7 @@ class ScanOverviewView(SpreadsheetExportButtonsMixin, ReportView):
         rows = []
         for row in self.filter_queryset(self.get_queryset()):
             year, week, _day = row["week"].isocalendar()
-            row = {**row, "week_label": f"{year}-W{week:02d}", "monday": row["week"].date()}
+            row = {**row, "week_label": f"{year}-W{week:02d}", "monday": row["week"]}
             for index in range(len(self.perspectives)):
                 if row[f"scored_{index}"] < TEAM_MINIMUM:
                     row[f"average_{index}"] = None

@@ -28,10 +28,10 @@ HEADINGS = [
 ]
 
 
-def scan_on(day, besturen, sturen, presteren, leren, team=None):
+def scan_on(day, besturen, sturen, presteren, leren, team=None, at=datetime.time(12)):
     scan = ScanFactory(team=team, scores=perspective_scores(besturen, sturen, presteren, leren))
     # created_at is set on save (auto_now_add); move it to the day the test needs.
-    Scan.objects.filter(pk=scan.pk).update(created_at=datetime.datetime.combine(day, datetime.time(12), AMSTERDAM))
+    Scan.objects.filter(pk=scan.pk).update(created_at=datetime.datetime.combine(day, at, AMSTERDAM))
     return scan
 
 
@@ -44,7 +44,8 @@ def weeks():
     scan_on(monday + datetime.timedelta(days=2), 60, 30, None, 20, team=team)
     scan_on(monday + datetime.timedelta(days=6), 70, 20, 50, 30)  # Sunday: still week 49
     scan_on(monday + datetime.timedelta(days=6), 50, 10, 50, None)
-    scan_on(monday + datetime.timedelta(days=7), 90, 90, 90, 90)  # Monday: week 50
+    # Half past midnight on Monday in the Netherlands (still Sunday in UTC): week 50.
+    scan_on(monday + datetime.timedelta(days=7), 90, 90, 90, 90, at=datetime.time(0, 30))
     scan_on(monday + datetime.timedelta(days=8), 10, 10, 10, 10)
 
 
@@ -100,6 +101,18 @@ def test_the_export_has_the_same_figures(editor_client, weeks):
         ["2026-W50", datetime.date(2026, 12, 7), 2, 0, None, None, None, None],
         ["2026-W49", datetime.date(2026, 11, 30), 4, 2, 65, 25, None, 20],
     ]
+
+
+def test_a_period_of_weeks(editor_client, weeks):
+    # "van" a Wednesday counts that whole week.
+    response = editor_client.get(OVERVIEW, {"van": "2026-12-09"})
+    assert [row[0] for row in table(response)] == ["2026-W50"]
+    response = editor_client.get(OVERVIEW, {"tot": "2026-12-06", "export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
+    assert rows[1:] == EXPECTED[1:]
+    response = editor_client.get(OVERVIEW, {"van": "31-02-2026"})
+    assert response.status_code == 200
+    assert "Voer een geldige datum in" in response.content.decode()
 
 
 def test_the_overview_holds_no_scan_of_its_own(editor_client, weeks):
