@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core import ratelimit
+from core.links import public_url
 
 from . import scoring, teams
 
@@ -135,12 +136,12 @@ def result_context(team):
     return {"team": team, "result": result, "minimum": scoring.TEAM_MINIMUM, **chart(result)}
 
 
-def links(request, team):
-    """The addresses the starter hands out (the scan with the code) and keeps (their own page)."""
+def links(team):
+    """The addresses to copy: the one the starter hands out (the scan with the code) and the one they
+    keep (their own page), on the site's public address rather than whatever Host the request named."""
     return {
-        "scan_url": request.build_absolute_uri(f"/balansscan/?team={team.code}"),
-        "team_url": request.build_absolute_uri(reverse("balansscan:team", kwargs={"code": team.code})),
-        "starter_url": request.build_absolute_uri(
+        "scan_url": public_url(f"/balansscan/?team={team.code}"),
+        "starter_url": public_url(
             reverse("balansscan:team_starter", kwargs={"code": team.code, "key": team.starter_key})
         ),
     }
@@ -187,7 +188,7 @@ def team_starter(request, team):
         "new": request.GET.get("nieuw") == "1",
         "closed_now": request.GET.get("gesloten") == "1",
         "crumbs": crumbs((_("Jouw teamscan %(code)s") % {"code": team.code}, request.path)),
-        **links(request, team),
+        **links(team),
     }
     return TemplateResponse(request, "balansscan/team_starter.html", context)
 

@@ -33,7 +33,7 @@ def team(home):
     return TeamFactory()
 
 
-def test_starting_a_team_scan_shows_the_code_and_both_links(client, home):
+def test_starting_a_team_scan_shows_the_code_and_both_links(client, home, settings):
     response = client.get("/balansscan/team/")
     assert response.status_code == 200
     assert page(response).select_one("form[method=post] button").get_text(strip=True) == "Start een teamscan"
@@ -46,10 +46,10 @@ def test_starting_a_team_scan_shows_the_code_and_both_links(client, home):
     response = client.get(response["Location"])
     html = page(response)
     assert html.select_one("[data-team-code]").get_text(strip=True).replace("\u200b", "") == team.code
-    assert html.select_one("#team-link")["value"] == f"http://testserver/balansscan/?team={team.code}"
+    assert html.select_one("#team-link")["value"] == f"{settings.WAGTAILADMIN_BASE_URL}/balansscan/?team={team.code}"
     assert (
         html.select_one("#starter-link")["value"]
-        == f"http://testserver/balansscan/team/{team.code}/{team.starter_key}/"
+        == f"{settings.WAGTAILADMIN_BASE_URL}/balansscan/team/{team.code}/{team.starter_key}/"
     )
     assert "Nog 3 antwoorden nodig." in html.get_text(" ", strip=True)
 
