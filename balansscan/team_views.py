@@ -24,13 +24,15 @@ from . import scoring, teams
 
 
 def private(view):
-    """Answers that only the team may see: not stored by any cache, not indexed."""
+    """Answers that only the team may see: not stored by any cache, not indexed, and no Referer
+    header from them (the starter's address holds their key)."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         patch_cache_control(response, private=True, no_store=True)
         response["X-Robots-Tag"] = "noindex"
+        response["Referrer-Policy"] = "no-referrer"
         return response
 
     return wrapper
