@@ -24,15 +24,16 @@ from . import scoring, teams
 
 
 def private(view):
-    """Answers that only the team may see: not stored by any cache, not indexed, and no Referer
-    header from them (the starter's address holds their key)."""
+    """Answers that only the team may see: not stored by any cache, not indexed, and a Referer of
+    the origin only (the starter's address holds their key). Not no-referrer: Chromium then sends
+    "Origin: null" with the forms' POSTs, which Django's CSRF check refuses."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         patch_cache_control(response, private=True, no_store=True)
         response["X-Robots-Tag"] = "noindex"
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "strict-origin"
         return response
 
     return wrapper

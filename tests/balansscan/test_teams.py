@@ -206,5 +206,5 @@ def test_team_pages_are_private_and_not_indexed(client, team, path):
     response = client.get(path.format(code=team.code, key=team.starter_key))
     assert re.fullmatch(r"(private, no-store|no-store, private)", response["Cache-Control"])
     assert response["X-Robots-Tag"] == "noindex"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "strict-origin"
     assert page(response).select_one("meta[name=robots]")["content"] == "noindex"

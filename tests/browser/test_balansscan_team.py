@@ -84,6 +84,18 @@ def test_a_team_scan_from_start_to_close(live_server, chromium, home, assert_acc
     screenshot(tab, f"balansscan-team-closed-{size}")
     team.refresh_from_db()
     assert team.is_closed
+
+    # The error states: a mistyped code in the form, an unknown code.
+    tab.goto(live_server.url + "/balansscan/team/")
+    tab.get_by_role("textbox", name="Teamcode").fill("ABC")
+    press(tab, "button", "Bekijk de uitslag")
+    assert tab.title().startswith("Fout:")
+    assert "Een teamcode heeft 8 letters en cijfers" in tab.locator("#foutmeldingen").inner_text()
+    assert_accessible(tab, f"team code with a mistake {size}")
+    response = tab.goto(live_server.url + "/balansscan/team/ZZZZZZZZ/")
+    assert response.status == 404
+    assert tab.get_by_role("heading", level=1).inner_text() == "Teamscan niet gevonden"
+    assert_accessible(tab, f"unknown team code {size}")
     context.close()
 
 
