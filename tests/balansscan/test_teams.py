@@ -60,6 +60,15 @@ def test_the_start_needs_a_csrf_token(home):
     assert not Team.objects.exists()
 
 
+def test_closing_needs_a_csrf_token(team):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(f"/balansscan/team/{team.code}/{team.starter_key}/sluiten/")
+    assert response.status_code == 403
+    assert "Formulier verlopen" in response.content.decode()
+    team.refresh_from_db()
+    assert not team.is_closed
+
+
 def test_two_answers_show_no_result_three_do(client, team):
     scan_for(team, 80, 40, 60, 70)
     scan_for(team, 60, 30, 50, 70)
