@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from knowledge.models import Organisation
 
-from . import scoring
+from . import scoring, teams
 from .models import Scan, Statement, Team
 
 
@@ -35,14 +35,11 @@ def current_statements():
 
 
 def open_team(code):
-    """The open team scan with this code (any case, spaces ignored); ScanInvalid when unknown or closed."""
-    cleaned = "".join(str(code or "").split()).upper()
-    team = Team.objects.filter(code=cleaned).first() if cleaned else None
-    if team is None:
-        raise ScanInvalid(_("Deze teamcode kennen we niet. Kijk de code na, of vul de scan voor jezelf in."), 404)
-    if team.is_closed:
-        raise ScanInvalid(_("Deze teamscan is gesloten: er kunnen geen antwoorden meer bij."), 409)
-    return team
+    """The open team scan with this code (teams.open_team); ScanInvalid when unknown or closed."""
+    try:
+        return teams.open_team(code)
+    except (teams.TeamUnknown, teams.TeamClosed) as refusal:
+        raise ScanInvalid(str(refusal.message), refusal.status_code) from None
 
 
 def clean_answers(answers, statements):
@@ -80,7 +77,7 @@ def complete_scan(answers, *, team=None, organisation_type="", in_benchmark=Fals
             # Locked, so a team closed at this moment takes no more answers.
             team = Team.objects.select_for_update().filter(pk=team.pk).first()
             if team is None or team.is_closed:
-                raise ScanInvalid(_("Deze teamscan is gesloten: er kunnen geen antwoorden meer bij."), 409)
+                raise ScanInvalid(str(teams.TeamClosed.message), teams.TeamClosed.status_code)
         return Scan.objects.create(
             answers={str(pk): value for pk, value in cleaned.items()},
             scores=scoring.scores(cleaned, statements),

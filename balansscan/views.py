@@ -10,7 +10,6 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -21,6 +20,7 @@ from knowledge.models import Perspective
 
 from . import service
 from .forms import StateInvalid, StepForm, pack, unpack
+from .http import lookup_limit, private
 from .radar import radar
 from .recommendations import recommend
 from .scoring import weakest
@@ -34,21 +34,22 @@ def steps():
     return list(grouped.items())
 
 
-def private(response):
-    """A result or a half-filled scan is for this visitor only: not kept by any cache, not indexed."""
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True)
-    response["X-Robots-Tag"] = "noindex"
-    return response
+def team_or_message(request, code):
+    """(team code, None) for an open team scan, or ("", ScanInvalid) for a code we cannot take.
 
-
-def team_or_message(code):
-    """(team code, None) for an open team scan, or ("", ScanInvalid) for a code we cannot take."""
+    Unknown codes count towards the same guessing limit as the team pages (http.lookup_limit).
+    """
     if not code:
         return "", None
+    limits = lookup_limit(request)
+    if ratelimit.over_limit(limits):
+        message = _("Vanaf jouw internetadres zijn het afgelopen uur te veel onbekende teamcodes geprobeerd.")
+        return "", service.ScanInvalid(message + " " + _("Probeer het over een uur opnieuw."), 429)
     try:
         return service.open_team(code).code, None
     except service.ScanInvalid as error:
+        if error.status == 404:
+            ratelimit.count(counter for counter, _limit in limits)
         return "", error
 
 
@@ -65,7 +66,7 @@ def render_intro(request, message=None, status=200, team_code=""):
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 def intro(request):
-    team_code, problem = team_or_message(request.GET.get("team", "")[:40])
+    team_code, problem = team_or_message(request, request.GET.get("team", "")[:40])
     if problem:
         return render_intro(request, problem.message, problem.status)
     return render_intro(request, team_code=team_code)
@@ -96,7 +97,7 @@ def step(request):
     if not all_steps:
         return render_intro(request, _("De scan heeft nog geen stellingen. Probeer het later nog eens."), 404)
     if request.method != "POST":
-        team_code, problem = team_or_message(request.GET.get("team", "")[:40])
+        team_code, problem = team_or_message(request, request.GET.get("team", "")[:40])
         if problem:
             return render_intro(request, problem.message, problem.status)
         return render_step(request, all_steps, 0, {}, team_code)

@@ -1,4 +1,5 @@
-"""The Balansscan in Wagtail's admin: editors manage the statements, listed per perspective.
+"""The Balansscan in Wagtail's admin: editors manage the statements, listed per perspective, and
+see the overview per week under Reports (balansscan.reports).
 
 A perspective takes at most STATEMENTS_MAXIMUM statements (Statement.clean); the listing warns
 about a perspective with fewer than STATEMENTS_MINIMUM, whose score would rest on too little.
@@ -6,9 +7,12 @@ about a perspective with fewer than STATEMENTS_MINIMUM, whose score would rest o
 
 from django.contrib import messages
 from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
@@ -16,6 +20,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from knowledge.models import Perspective
 
 from .models import STATEMENTS_MAXIMUM, STATEMENTS_MINIMUM, Statement
+from .reports import ScanOverviewView
 
 
 def statement_counts():
@@ -84,3 +89,33 @@ class StatementViewSet(SnippetViewSet):
 
 
 register_snippet(StatementViewSet)
+
+
+# --- the editors' overview per week (balansscan.reports) ------------------------------------
+
+
+class ScanOverviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return ScanOverviewView.permission_policy.user_has_permission(request.user, "view")
+
+
+@hooks.register("register_admin_urls")
+def register_scan_overview_urls():
+    return [
+        path("balansscan/overzicht/", ScanOverviewView.as_view(), name="balansscan_overview"),
+        path(
+            "balansscan/overzicht/results/",
+            ScanOverviewView.as_view(results_only=True),
+            name="balansscan_overview_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_scan_overview_menu_item():
+    return ScanOverviewMenuItem(
+        gettext_lazy("Balansscan per week"),
+        reverse("balansscan_overview"),
+        name="balansscan-overview",
+        icon_name="table",
+    )

@@ -442,6 +442,12 @@ EVENT_REGISTRATION_RATE_IP = env_int("EVENT_REGISTRATION_RATE_IP", 30)
 BALANSSCAN_RETENTION_DAYS = env_int("BALANSSCAN_RETENTION_DAYS", 180)
 # Balansscan: completed scans per hour from one client address.
 BALANSSCAN_RATE_IP = env_int("BALANSSCAN_RATE_IP", 20)
+# Balansscan: team scans started per hour from one client address, and team pages opened per hour
+# from one client address with a code that does not exist (guessing codes).
+BALANSSCAN_TEAM_RATE_IP = env_int("BALANSSCAN_TEAM_RATE_IP", 10)
+BALANSSCAN_TEAM_LOOKUP_RATE_IP = env_int("BALANSSCAN_TEAM_LOOKUP_RATE_IP", 30)
+# The benchmark is recomputed at least this often (seconds), besides after every content change.
+BALANSSCAN_BENCHMARK_SECONDS = env_int("BALANSSCAN_BENCHMARK_SECONDS", 600)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kennisbank Opgavegericht Werken"

@@ -70,7 +70,7 @@ def test_a_closed_team_takes_no_more_answers(content):
     team.save()
     with pytest.raises(service.ScanInvalid) as refused:
         service.complete_scan(answers_for(content["statements"]), team=team)
-    assert refused.value.status == 409 and "gesloten" in refused.value.message
+    assert refused.value.status == 410 and "gesloten" in refused.value.message
     assert team.scans.count() == 1
     with pytest.raises(service.ScanInvalid):
         service.open_team(team.code)

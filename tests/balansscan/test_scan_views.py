@@ -186,6 +186,16 @@ def test_a_forged_team_code_in_the_link_gives_a_dutch_4xx(client, content, code)
         assert "Deze teamcode kennen we niet" in text(response)
 
 
+def test_guessing_team_codes_in_the_scan_link_is_limited_with_the_team_pages(client, content, settings):
+    settings.BALANSSCAN_TEAM_LOOKUP_RATE_IP = 2
+    assert [client.get("/balansscan/", {"team": "ONBEKEND"}).status_code for _ in range(2)] == [404, 404]
+    refused = client.get("/balansscan/team/ONBEKEND/")  # the same counter as the team pages
+    assert refused.status_code == 429
+    response = client.get("/balansscan/", {"team": "ANDERS12"})
+    assert response.status_code == 429
+    assert "te veel onbekende teamcodes" in text(response)
+
+
 def test_a_forged_or_closed_team_code_on_submit_gives_a_dutch_4xx(client, content):
     team = Team.objects.create()
     response = take_scan(client, content, {"team": "VERZONNEN"}, start=f"{START}?team={team.code}")
@@ -196,7 +206,7 @@ def test_a_forged_or_closed_team_code_on_submit_gives_a_dutch_4xx(client, conten
     team.closed_at = team.created_at
     team.save()
     response = take_scan(client, content, {"team": team.code}, start=f"{START}?team={Team.objects.create().code}")
-    assert response.status_code == 409
+    assert response.status_code == 410
     assert "gesloten" in text(response)
     assert not Scan.objects.exists()
 
