@@ -22,20 +22,27 @@ class StateInvalid(Exception):
     """The hidden field was altered, is missing or has expired."""
 
 
-def pack(step, answers, team_code=""):
-    """The hidden field's value: the step shown, {statement pk: 1..5 or None} so far, the team code."""
+def pack(step, answers, team_code="", key=""):
+    """The hidden field's value: the step shown, {statement pk: 1..5 or None} so far, the team code,
+    and the key of this filling-in (made on the first step), so sending the last step twice saves once."""
     return signing.dumps(
-        {"step": step, "answers": {str(pk): value for pk, value in answers.items()}, "team": team_code},
+        {
+            "step": step,
+            "answers": {str(pk): value for pk, value in answers.items()},
+            "team": team_code,
+            "key": key,
+        },
         salt=STATE_SALT,
         compress=True,
     )
 
 
 def unpack(value):
-    """(step, answers, team code) from the hidden field; StateInvalid when it was tampered with or too old."""
+    """(step, answers, team code, key) from the hidden field; StateInvalid when it was tampered with or too old."""
     try:
         state = signing.loads(value or "", salt=STATE_SALT, max_age=STATE_MAX_AGE)
-        return int(state["step"]), {int(pk): v for pk, v in state["answers"].items()}, str(state["team"])
+        answers = {int(pk): v for pk, v in state["answers"].items()}
+        return int(state["step"]), answers, str(state["team"]), str(state["key"])
     except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError) as error:
         raise StateInvalid from error
 

@@ -101,6 +101,8 @@ class Scan(models.Model):
     """One completed scan: the answers per statement and the score per perspective (0-100)."""
 
     public_id = models.CharField(max_length=32, unique=True, default=new_public_id, editable=False)
+    # The random key of one filling-in (forms.pack): the last step sent twice saves one scan.
+    submission_key = models.CharField(max_length=32, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("ingevuld op"), auto_now_add=True, db_index=True)
     # {statement id: 1..5, or None for "weet ik niet"}
     answers = models.JSONField(_("antwoorden"), default=dict)

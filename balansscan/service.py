@@ -8,7 +8,7 @@ field, and hand them here only at the end.
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -66,8 +66,16 @@ def clean_answers(answers, statements):
     return cleaned
 
 
-def complete_scan(answers, *, team=None, organisation_type="", in_benchmark=False):
-    """Check, score and save one completed scan; ScanInvalid (a Dutch message) when it cannot be saved."""
+def complete_scan(answers, *, team=None, organisation_type="", in_benchmark=False, submission_key=None):
+    """Check, score and save one completed scan; ScanInvalid (a Dutch message) when it cannot be saved.
+
+    With a `submission_key` (one per filling-in), sending the same scan again, or twice at once,
+    returns the scan saved the first time.
+    """
+    if submission_key:
+        saved = Scan.objects.filter(submission_key=submission_key).first()
+        if saved is not None:
+            return saved
     statements = list(current_statements())
     cleaned = clean_answers(answers, statements)
     if organisation_type not in {"", *Organisation.Type.values}:
@@ -78,13 +86,21 @@ def complete_scan(answers, *, team=None, organisation_type="", in_benchmark=Fals
             team = Team.objects.select_for_update().filter(pk=team.pk).first()
             if team is None or team.is_closed:
                 raise ScanInvalid(str(teams.TeamClosed.message), teams.TeamClosed.status_code)
-        return Scan.objects.create(
-            answers={str(pk): value for pk, value in cleaned.items()},
-            scores=scoring.scores(cleaned, statements),
-            team=team,
-            organisation_type=organisation_type,
-            in_benchmark=bool(in_benchmark),
-        )
+        try:
+            with transaction.atomic():
+                return Scan.objects.create(
+                    answers={str(pk): value for pk, value in cleaned.items()},
+                    scores=scoring.scores(cleaned, statements),
+                    team=team,
+                    organisation_type=organisation_type,
+                    in_benchmark=bool(in_benchmark),
+                    submission_key=submission_key or None,
+                )
+        except IntegrityError:  # the same filling-in, saved a moment ago by a second request
+            saved = Scan.objects.filter(submission_key=submission_key).first() if submission_key else None
+            if saved is None:
+                raise
+            return saved
 
 
 def find_scan(public_id):

@@ -6,6 +6,8 @@ is stored until the last step is sent; then the service saves the scan and the v
 result at /balansscan/uitslag/<public_id>/, a private link: never cached, never indexed.
 """
 
+import secrets
+
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -72,7 +74,7 @@ def intro(request):
     return render_intro(request, team_code=team_code)
 
 
-def render_step(request, all_steps, index, answers, team_code, form=None, status=200, message=None):
+def render_step(request, all_steps, index, answers, team_code, key, form=None, status=200, message=None):
     perspective, statements = all_steps[index]
     last = index == len(all_steps) - 1
     if form is None:
@@ -83,7 +85,7 @@ def render_step(request, all_steps, index, answers, team_code, form=None, status
         "step_number": index + 1,
         "step_count": len(all_steps),
         "is_last": last,
-        "state": pack(index, answers, team_code),
+        "state": pack(index, answers, team_code, key),
         "message": message,
         "team_code": team_code,
     }
@@ -100,10 +102,10 @@ def step(request):
         team_code, problem = team_or_message(request, request.GET.get("team", "")[:40])
         if problem:
             return render_intro(request, problem.message, problem.status)
-        return render_step(request, all_steps, 0, {}, team_code)
+        return render_step(request, all_steps, 0, {}, team_code, secrets.token_urlsafe(16))
 
     try:
-        index, answers, team_code = unpack(request.POST.get("staat"))
+        index, answers, team_code, key = unpack(request.POST.get("staat"))
     except StateInvalid:
         return render_intro(
             request,
@@ -122,24 +124,26 @@ def step(request):
     if request.POST.get("actie") == "vorige":
         given = form.partial_answers()
         if given is None:
-            return render_step(request, all_steps, index, answers, team_code, form=form, status=400)
-        return render_step(request, all_steps, max(index - 1, 0), {**answers, **given}, team_code)
+            return render_step(request, all_steps, index, answers, team_code, key, form=form, status=400)
+        return render_step(request, all_steps, max(index - 1, 0), {**answers, **given}, team_code, key)
 
     if not form.is_valid():
-        return render_step(request, all_steps, index, answers, team_code, form=form, status=400)
+        return render_step(request, all_steps, index, answers, team_code, key, form=form, status=400)
     answers = {**answers, **form.answers()}
     if not last:
-        return render_step(request, all_steps, index + 1, answers, team_code)
-    return finish(request, all_steps, index, answers, form)
+        return render_step(request, all_steps, index + 1, answers, team_code, key)
+    return finish(request, all_steps, index, answers, form, key)
 
 
-def finish(request, all_steps, index, answers, form):
+def finish(request, all_steps, index, answers, form, key):
     """Save the completed scan and go to its result; the last step again when it cannot be saved."""
     ip_counter = [(f"balansscan:ip:{ratelimit.client_ip(request)}", settings.BALANSSCAN_RATE_IP)]
     team_code = form.cleaned_data.get("team", "")
 
     def again(message, status):
-        return render_step(request, all_steps, index, answers, team_code, form=form, status=status, message=message)
+        return render_step(
+            request, all_steps, index, answers, team_code, key, form=form, status=status, message=message
+        )
 
     if ratelimit.over_limit(ip_counter):
         return again(
@@ -155,6 +159,7 @@ def finish(request, all_steps, index, answers, form):
             team=team,
             organisation_type=form.cleaned_data["organisation_type"],
             in_benchmark=form.cleaned_data["in_benchmark"],
+            submission_key=key,
         )
     except service.ScanInvalid as error:
         if "team" in form.fields and team_code:

@@ -1,7 +1,9 @@
 """The service: what it refuses, what it stores, and what the retention deletes."""
 
+import threading
 from datetime import timedelta
 
+from django.db import connection
 from django.utils import timezone
 
 import pytest
@@ -34,6 +36,31 @@ def test_a_complete_scan_is_stored_with_its_scores(content):
     assert stored.organisation_type == "gemeente" and stored.in_benchmark is True
     assert len(stored.public_id) >= 20
     assert service.find_scan(stored.public_id) == stored
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_same_filling_in_sent_twice_at_once_saves_one_scan(content):
+    answers = answers_for(content["statements"])
+    start = threading.Barrier(2)
+    saved = []
+
+    def send():
+        try:
+            start.wait()
+            saved.append(service.complete_scan(answers, submission_key="een-invulling"))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(saved) == 2 and saved[0].pk == saved[1].pk
+    assert Scan.objects.count() == 1
+    # Sent again later: the same scan, not a second one.
+    assert service.complete_scan(answers, submission_key="een-invulling").pk == saved[0].pk
+    assert service.complete_scan(answers, submission_key="een-andere").pk != saved[0].pk
 
 
 @pytest.mark.parametrize(

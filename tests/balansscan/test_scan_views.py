@@ -50,6 +50,18 @@ def take_scan(client, content, last_step=None, start=START):
     return response
 
 
+def test_the_last_step_sent_twice_saves_one_scan(client, content):
+    response = client.get(START)
+    slugs = list(ANSWERS)
+    for slug in slugs[:-1]:
+        response = client.post(START, step_data(response, content["statements"][slug], ANSWERS[slug]))
+    last = step_data(response, content["statements"][slugs[-1]], ANSWERS[slugs[-1]])
+    first, again = client.post(START, last), client.post(START, last)  # a double click, or the back button
+    assert first.status_code == again.status_code == 303
+    assert first["Location"] == again["Location"]
+    assert Scan.objects.count() == 1
+
+
 def test_the_intro_says_what_the_scan_is(client, content):
     response = client.get("/balansscan/")
     assert response.status_code == 200
