@@ -25,6 +25,11 @@ WEAK_MARGIN = 5
 TEAM_MINIMUM = 3
 # A benchmark group is shown only from this many scans on.
 BENCHMARK_MINIMUM = 5
+# A team's average is shown rounded to this many points, and its spread only as a level: with a
+# handful of colleagues, exact figures (or the lowest and highest score) would give away answers.
+TEAM_AVERAGE_STEP = 5
+SPREAD_LEVELS = [(10, _("klein")), (20, _("matig"))]  # standard deviation under 10 points, under 20
+SPREAD_WIDE = _("groot")
 
 
 def to_score(values):
@@ -61,13 +66,17 @@ def weakest(perspective_scores):
 
 @dataclass
 class TeamFigure:
-    """A team's result for one perspective: the mean of its members' scores and their spread."""
+    """A team's result for one perspective: its members' mean score (rounded to TEAM_AVERAGE_STEP)
+    and how far their scores lie apart (a level: klein, matig or groot)."""
 
     average: int | None
-    lowest: int | None
-    highest: int | None
-    spread: float | None  # population standard deviation, in points
+    spread: str | None
     answered: int
+
+
+def spread_level(deviation):
+    """The level of a spread given as a standard deviation in points."""
+    return next((str(label) for limit, label in SPREAD_LEVELS if deviation < limit), str(SPREAD_WIDE))
 
 
 def team_summary(member_scores):
@@ -83,13 +92,11 @@ def team_summary(member_scores):
     for slug in slugs:
         values = [s[slug] for s in member_scores if s.get(slug) is not None]
         if len(values) < TEAM_MINIMUM:
-            summary[slug] = TeamFigure(None, None, None, None, len(values))
+            summary[slug] = TeamFigure(None, None, len(values))
             continue
         summary[slug] = TeamFigure(
-            average=round(mean(values)),
-            lowest=min(values),
-            highest=max(values),
-            spread=round(pstdev(values), 1),
+            average=round(mean(values) / TEAM_AVERAGE_STEP) * TEAM_AVERAGE_STEP,
+            spread=spread_level(pstdev(values)),
             answered=len(values),
         )
     return summary

@@ -91,7 +91,7 @@ CHART_LEFT, CHART_TRACK, CHART_ROW = 10, 580, 64
 
 
 def chart(result):
-    """Per row of the result, where its bar (lowest to highest) and its dot (the average) go."""
+    """Per row of the result, where its dot (the average) goes."""
 
     def at(score):
         return round(CHART_LEFT + score * CHART_TRACK / 100, 1)
@@ -100,10 +100,7 @@ def chart(result):
     for index, row in enumerate(result.rows):
         bar = {"row": row, "y": index * CHART_ROW}
         if row.shown:
-            figure = row.figure
-            bar.update(
-                x=at(figure.lowest), width=max(at(figure.highest) - at(figure.lowest), 2), cx=at(figure.average)
-            )
+            bar["cx"] = at(row.figure.average)
         bars.append(bar)
     axis = len(bars) * CHART_ROW
     return {

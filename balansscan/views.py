@@ -152,6 +152,13 @@ def finish(request, all_steps, index, answers, form, key):
             ),
             429,
         )
+    # The team field can be edited on this step: a code is checked here as on the team pages, and an
+    # unknown one counts towards the same guessing limit.
+    team_code, problem = team_or_message(request, team_code)
+    if problem:
+        if "team" in form.fields:
+            form.add_error("team", problem.message)
+        return again(problem.message, problem.status)
     try:
         team = service.open_team(team_code) if team_code else None
         scan = service.complete_scan(

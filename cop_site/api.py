@@ -91,14 +91,25 @@ class DutchAPIMixin:
         if params.get("search_operator", PlainText.DEFAULT_OPERATOR).lower() not in PlainText.OPERATORS:
             raise DutchBadRequest("search_operator moet 'and' of 'or' zijn.")
         offset = params.get("offset", "0")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
+        # isascii: "²".isdigit() is true, but int("²") fails.
+        if offset.isascii() and offset.isdigit() and int(offset) > MAX_OFFSET:
             raise DutchBadRequest(f"offset mag niet groter zijn dan {MAX_OFFSET}.")
+        # A list field (perspectives, building_blocks, related_terms...) is shown by slug but would be
+        # filtered or ordered by id: refused, with the filter that does work.
+        lists = {field.name for field in queryset.model._meta.get_fields() if field.many_to_many}
+        used = (lists & set(params)) | (lists & {params.get("order", "").lstrip("-")})
+        if used:
+            raise DutchBadRequest(
+                f"Filteren of sorteren op {', '.join(sorted(used))} kan niet; gebruik ?{PERSPECTIVE_PARAM}=<slug>."
+            )
 
     def filter_queryset(self, queryset):
         try:
             return super().filter_queryset(queryset)
         except ValidationError as error:  # a field filter with a value of the wrong kind, such as ?start=morgen
             raise DutchBadRequest(f"Ongeldige filterwaarde: {' '.join(error.messages)}") from error
+        except ValueError as error:  # a value the database field cannot take at all
+            raise DutchBadRequest("Ongeldige filterwaarde.") from error
 
     def handle_exception(self, exc):
         if isinstance(exc, BadRequestError) and not isinstance(exc, DutchBadRequest):

@@ -213,17 +213,18 @@ class Definition(index.Indexed, ClusterableModel):
 
     @classmethod
     def used_in_perspectives(cls, slugs):
-        """The definitions that the live chapters of these perspectives, or their building blocks,
-        link to in their text (Wagtail's reference index records each definition link)."""
+        """The definitions that the live, public chapters of these perspectives, or their building blocks,
+        link to in their text (Wagtail's reference index records each definition link); a link from a
+        members-only section does not count."""
         chapter_paths = (
-            GuideChapterPage.objects.live().filter(perspective__slug__in=slugs).values_list("path", flat=True)
+            GuideChapterPage.objects.live().public().filter(perspective__slug__in=slugs).values_list("path", flat=True)
         )
         if not chapter_paths:
             return cls.objects.none()
         in_chapters = models.Q()
         for chapter_path in chapter_paths:
             in_chapters |= models.Q(path__startswith=chapter_path)
-        pages = Page.objects.live().filter(in_chapters).annotate(key=Cast("pk", CharField())).values("key")
+        pages = Page.objects.live().public().filter(in_chapters).annotate(key=Cast("pk", CharField())).values("key")
         links = ReferenceIndex.objects.filter(
             base_content_type=ContentType.objects.get_for_model(Page),
             object_id__in=pages,

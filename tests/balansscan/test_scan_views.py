@@ -208,6 +208,20 @@ def test_guessing_team_codes_in_the_scan_link_is_limited_with_the_team_pages(cli
     assert "te veel onbekende teamcodes" in text(response)
 
 
+def test_guessing_team_codes_on_the_last_step_is_limited_too(client, content, settings):
+    settings.BALANSSCAN_TEAM_LOOKUP_RATE_IP = 2
+    team = Team.objects.create()
+    statuses = [
+        take_scan(client, content, {"team": f"RADEN{n}AB"}, start=f"{START}?team={team.code}").status_code
+        for n in (2, 3)
+    ]
+    assert statuses == [404, 404]
+    # Both guesses were counted: the limit now holds for this address, wherever a code is typed.
+    assert client.get(START, {"team": team.code}).status_code == 429
+    assert client.get(f"/balansscan/team/{team.code}X/").status_code == 429
+    assert not Scan.objects.exists()
+
+
 def test_a_forged_or_closed_team_code_on_submit_gives_a_dutch_4xx(client, content):
     team = Team.objects.create()
     response = take_scan(client, content, {"team": "VERZONNEN"}, start=f"{START}?team={team.code}")

@@ -47,11 +47,19 @@ def test_in_balance_or_too_little_to_say_names_nothing():
 def test_a_team_needs_enough_members():
     two = [{"besturen": 50}, {"besturen": 100}]
     assert team_summary(two) is None
-    three = [{"besturen": 50, "leren": 0}, {"besturen": 100, "leren": None}, {"besturen": 75, "leren": None}]
+    three = [{"besturen": 50, "leren": 0}, {"besturen": 100, "leren": None}, {"besturen": 70, "leren": None}]
     summary = team_summary(three)
     assert TEAM_MINIMUM == 3
     besturen = summary["besturen"]
-    assert (besturen.average, besturen.lowest, besturen.highest, besturen.answered) == (75, 50, 100, 3)
-    assert besturen.spread == 20.4  # population sd of 50, 100, 75: sqrt(1250 / 3) = 20.41
+    # mean 220 / 3 = 73.3, shown to 5 points: 75; population sd of 50, 100, 70: sqrt(1266.7 / 3) = 20.5
+    assert (besturen.average, besturen.spread, besturen.answered) == (75, "groot", 3)
     # Only one member could score leren: no figure, or that member's answer could be read from it.
     assert summary["leren"].average is None and summary["leren"].answered == 1
+
+
+@pytest.mark.parametrize(
+    ("scores", "level"), [((60, 62, 64), "klein"), ((50, 60, 75), "matig"), ((0, 50, 100), "groot")]
+)
+def test_a_teams_spread_is_shown_as_a_level(scores, level):
+    # population sd: 1.6, 10.3, 40.8 points
+    assert team_summary([{"leren": score} for score in scores])["leren"].spread == level

@@ -1,5 +1,7 @@
 """Team scans: starting one, the result by code only from three answers on, closing it, and bad input."""
 
+import re
+
 from django.test import Client
 from django.utils import timezone
 
@@ -84,18 +86,20 @@ def test_two_answers_show_no_result_three_do(client, team):
     response = client.get(f"/balansscan/team/{team.code}/")
     assert "Nog" not in page(response).select_one(".team-result").get_text(" ", strip=True)
     assert table(response) == [
-        # average, lowest, highest, spread (population standard deviation), answers
-        ["Opgavegericht besturen", "70", "60", "80", "8,2", "3"],
-        ["Opgavegericht sturen", "30", "20", "40", "8,2", "3"],
-        ["Opgavegericht presteren", "55", "50", "60", "4,1", "3"],
-        ["Opgavegericht leren", "60", "40", "70", "14,1", "3"],
+        # average (to 5 points), spread as a level (population sd 8.2, 8.2, 4.1, 14.1), answers
+        ["Opgavegericht besturen", "70", "klein", "3"],
+        ["Opgavegericht sturen", "30", "klein", "3"],
+        ["Opgavegericht presteren", "55", "klein", "3"],
+        ["Opgavegericht leren", "60", "matig", "3"],
     ]
+    # No single score: neither the lowest nor the highest of a perspective is on the page.
+    assert not re.search(r">\s*(20|40|80)\s*<", response.content.decode())
     # Sturen is lowest; no other within 5 points of it.
     weakest = page(response).select_one("[data-weakest]")
     assert [strong.get_text() for strong in weakest.select("strong")] == ["opgavegericht sturen"]
     svg = page(response).select_one("svg[role=img]")
     assert svg.select_one("title").get_text(strip=True) == "Scores van het team per invalshoek"
-    assert "Opgavegericht sturen: gemiddeld 30, van 20 tot 40" in svg.select_one("desc").get_text(" ", strip=True)
+    assert "Opgavegericht sturen: gemiddeld 30, spreiding klein" in svg.select_one("desc").get_text(" ", strip=True)
 
 
 def test_a_perspective_fewer_than_three_could_score_is_not_shown(client, team):
@@ -104,7 +108,7 @@ def test_a_perspective_fewer_than_three_could_score_is_not_shown(client, team):
     scan_for(team, 70, 20, 55, 40)
     rows = {row[0]: row[1:] for row in table(client.get(f"/balansscan/team/{team.code}/"))}
     assert rows["Opgavegericht sturen"] == ["te weinig antwoorden"]
-    assert rows["Opgavegericht besturen"] == ["70", "60", "80", "8,2", "3"]
+    assert rows["Opgavegericht besturen"] == ["70", "klein", "3"]
     response = client.get(f"/balansscan/team/{team.code}/")
     assert ">20<" not in response.content.decode()
 
