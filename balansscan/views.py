@@ -37,22 +37,23 @@ def steps():
 
 
 def team_or_message(request, code):
-    """(team code, None) for an open team scan, or ("", ScanInvalid) for a code we cannot take.
+    """(team, None) for an open team scan, (None, None) without a code, or (None, ScanInvalid) for a
+    code we cannot take.
 
     Unknown codes count towards the same guessing limit as the team pages (http.lookup_limit).
     """
     if not code:
-        return "", None
+        return None, None
     limits = lookup_limit(request)
     if ratelimit.over_limit(limits):
         message = _("Vanaf jouw internetadres zijn het afgelopen uur te veel onbekende teamcodes geprobeerd.")
-        return "", service.ScanInvalid(message + " " + _("Probeer het over een uur opnieuw."), 429)
+        return None, service.ScanInvalid(message + " " + _("Probeer het over een uur opnieuw."), 429)
     try:
-        return service.open_team(code).code, None
+        return service.open_team(code), None
     except service.ScanInvalid as error:
         if error.status == 404:
             ratelimit.count(counter for counter, _limit in limits)
-        return "", error
+        return None, error
 
 
 def render_intro(request, message=None, status=200, team_code=""):
@@ -68,10 +69,10 @@ def render_intro(request, message=None, status=200, team_code=""):
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 def intro(request):
-    team_code, problem = team_or_message(request, request.GET.get("team", "")[:40])
+    team, problem = team_or_message(request, request.GET.get("team", "")[:40])
     if problem:
         return render_intro(request, problem.message, problem.status)
-    return render_intro(request, team_code=team_code)
+    return render_intro(request, team_code=team.code if team else "")
 
 
 def render_step(request, all_steps, index, answers, team_code, key, form=None, status=200, message=None):
@@ -99,10 +100,10 @@ def step(request):
     if not all_steps:
         return render_intro(request, _("De scan heeft nog geen stellingen. Probeer het later nog eens."), 404)
     if request.method != "POST":
-        team_code, problem = team_or_message(request, request.GET.get("team", "")[:40])
+        team, problem = team_or_message(request, request.GET.get("team", "")[:40])
         if problem:
             return render_intro(request, problem.message, problem.status)
-        return render_step(request, all_steps, 0, {}, team_code, secrets.token_urlsafe(16))
+        return render_step(request, all_steps, 0, {}, team.code if team else "", secrets.token_urlsafe(16))
 
     try:
         index, answers, team_code, key = unpack(request.POST.get("staat"))
@@ -154,13 +155,12 @@ def finish(request, all_steps, index, answers, form, key):
         )
     # The team field can be edited on this step: a code is checked here as on the team pages, and an
     # unknown one counts towards the same guessing limit.
-    team_code, problem = team_or_message(request, team_code)
+    team, problem = team_or_message(request, team_code)
     if problem:
         if "team" in form.fields:
             form.add_error("team", problem.message)
         return again(problem.message, problem.status)
     try:
-        team = service.open_team(team_code) if team_code else None
         scan = service.complete_scan(
             answers,
             team=team,

@@ -23,7 +23,6 @@ from rest_framework import serializers
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.renderers import JSONRenderer
 
-from core.caching import remember
 from core.sections import section_page
 from events.models import EventPage
 from knowledge.models import Definition, GlossaryPage, Perspective, PracticeCasePage
@@ -71,7 +70,7 @@ class PerspectiveFilter(BaseFilterBackend):
         slugs = [v.strip() for v in request.GET.getlist(PERSPECTIVE_PARAM) if v.strip()]
         if not slugs:
             return queryset
-        known = remember("api:perspectives", lambda: list(Perspective.objects.values_list("slug", flat=True)))
+        known = list(Perspective.names())
         unknown = [slug for slug in slugs if slug not in known]
         if unknown:
             raise DutchBadRequest(f"Onbekende invalshoek: {', '.join(unknown)}. Kies uit: {', '.join(known)}.")

@@ -1,5 +1,4 @@
 import unicodedata
-from functools import partial
 from urllib.parse import urlencode
 
 from django import forms
@@ -71,6 +70,11 @@ class Perspective(models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def names(cls):
+        """{slug: name} of the perspectives, in the guide's order; kept until the content changes."""
+        return remember("perspective-names", lambda: dict(cls.objects.values_list("slug", "name")))
 
 
 class Organisation(index.Indexed, models.Model):
@@ -455,8 +459,7 @@ class CaseIndexPage(RoutablePageMixin, ViewRestrictionsMixin, Page):
         return None
 
     def perspective_names(self):
-        """{slug: name} of the perspectives, in the guide's order; kept until the content changes."""
-        return remember("case-index:perspectives", partial(self.facet_vocabulary, "invalshoek"))
+        return Perspective.names()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
